@@ -1,0 +1,130 @@
+// Undo and redo. Each history entry keeps full snapshots of the rows it
+// touched before and after the change, so undo writes back `before` and
+// redo writes back `after`, whatever kind of change it was. An import keeps
+// only its id instead, since its rows already carry it.
+
+import type { Transaction } from 'dexie';
+
+import { getDatabase } from './connection';
+import { newId } from './ids';
+import type { HistoryKind, HistoryRecord, RowRecord } from './records';
+
+export interface RowChange {
+  before: RowRecord | null;
+  after: RowRecord | null;
+}
+
+let lastHistoryTime = 0;
+
+/** Strictly increasing timestamps, so two changes in one millisecond keep their order. */
+function nextHistoryTimestamp(): string {
+  lastHistoryTime = Math.max(Date.now(), lastHistoryTime + 1);
+  return new Date(lastHistoryTime).toISOString();
+}
+
+async function discardRedoableEntries(transaction: Transaction, sheetId: string): Promise<void> {
+  await transaction
+    .table<HistoryRecord, string>('history')
+    .where('sheetId')
+    .equals(sheetId)
+    .filter((entry) => entry.state === 'undone')
+    .modify({ state: 'discarded' });
+}
+
+/** Records a change inside the caller's transaction, so both land or neither. */
+export async function recordRowChanges(
+  transaction: Transaction,
+  kind: HistoryKind,
+  sheetId: string,
+  changes: RowChange[],
+): Promise<void> {
+  await discardRedoableEntries(transaction, sheetId);
+
+  const entry: HistoryRecord = {
+    id: newId(),
+    at: nextHistoryTimestamp(),
+    kind,
+    sheetId,
+    rowIds: changes.map((change) => (change.after ?? change.before)!.id),
+    before: changes.map((change) => change.before),
+    after: changes.map((change) => change.after),
+    state: 'applied',
+  };
+  await transaction.table('history').add(entry);
+}
+
+/** Records an import inside its transaction, so it can be undone as a whole. */
+export async function recordImport(
+  transaction: Transaction,
+  sheetId: string,
+  importId: string,
+): Promise<void> {
+  await discardRedoableEntries(transaction, sheetId);
+
+  const entry: HistoryRecord = {
+    id: newId(),
+    at: nextHistoryTimestamp(),
+    kind: 'import',
+    sheetId,
+    rowIds: [],
+    before: [],
+    after: [],
+    state: 'applied',
+    importId,
+  };
+  await transaction.table('history').add(entry);
+}
+
+async function entriesInState(sheetId: string, state: HistoryRecord['state']) {
+  return getDatabase()
+    .history.where('sheetId')
+    .equals(sheetId)
+    .filter((entry) => entry.state === state && entry.kind !== 'changeFields')
+    .sortBy('at');
+}
+
+async function applySnapshots(entry: HistoryRecord, direction: 'undo' | 'redo'): Promise<void> {
+  const database = getDatabase();
+
+  if (entry.kind === 'import') {
+    const deleted = direction === 'undo' ? 1 : 0;
+    await database.rows.where('importId').equals(entry.importId!).modify({ deleted });
+    return;
+  }
+
+  const snapshots = direction === 'undo' ? entry.before : entry.after;
+  for (const [index, snapshot] of snapshots.entries()) {
+    if (snapshot) await database.rows.put(snapshot as RowRecord);
+    else await database.rows.delete(entry.rowIds[index]!);
+  }
+}
+
+/** Undoes the latest change to a sheet; returns false when there is none. */
+export async function undoLastChange(sheetId: string): Promise<boolean> {
+  const database = getDatabase();
+  return database.transaction('rw', database.rows, database.history, async () => {
+    const entry = (await entriesInState(sheetId, 'applied')).at(-1);
+    if (!entry) return false;
+
+    await applySnapshots(entry, 'undo');
+    await database.history.update(entry.id, { state: 'undone' });
+    return true;
+  });
+}
+
+/**
+ * Redoes the most recently undone change; returns false when there is none.
+ * Undo walks back from the newest entry, so the most recently undone entry
+ * is the oldest one still marked undone.
+ */
+export async function redoLastUndone(sheetId: string): Promise<boolean> {
+  const database = getDatabase();
+  return database.transaction('rw', database.rows, database.history, async () => {
+    const entry = (await entriesInState(sheetId, 'undone'))[0];
+    if (!entry) return false;
+
+    await applySnapshots(entry, 'redo');
+    await database.history.update(entry.id, { state: 'applied' });
+    return true;
+  });
+}

@@ -1,0 +1,15 @@
+// The data seam: the UI reads and changes data only through these functions.
+export { getDatabase, onNewerVersionElsewhere } from './connection';
+export type * from './records';
+export { createSheets, listSheets, renameSheet, type NewSheet } from './sheets';
+export { addRows, deleteRows, editCells, listRows, listTrash, restoreRows, type CellEdit } from './rows';
+export { getDefaultView, saveViewLayout, type ViewLayout } from './views';
+export { redoLastUndone, undoLastChange } from './history';
+export {
+  getActiveSheetId,
+  getWorkbookSettings,
+  saveWorkbookSettings,
+  setActiveSheetId,
+  DEFAULT_WORKBOOK_SETTINGS,
+} from './settings';
+export { commitImport, type ImportCommit, type ImportOutcome, type ImportTarget } from './imports';

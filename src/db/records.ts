@@ -1,0 +1,108 @@
+// The shapes stored in IndexedDB. Every record has a string id made on the
+// device (crypto.randomUUID), never an auto-increment number, so the same
+// database can later sync between devices without rewriting its keys.
+
+import type { CellValue, FieldDef } from '../fields/types';
+
+/** ISO 8601 instant, e.g. '2026-12-04T21:05:58.000Z'. */
+export type Timestamp = string;
+
+/** IndexedDB cannot index booleans, so soft deletion is stored as 0 or 1. */
+export type DeletedFlag = 0 | 1;
+
+export interface SheetRecord {
+  id: string;
+  name: string;
+  fields: FieldDef[];
+  /** Position among the workbook's tabs, ascending. */
+  position: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deleted: DeletedFlag;
+}
+
+export interface RowRecord {
+  id: string;
+  sheetId: string;
+  /** Cell values keyed by field id; an absent key is an empty cell. */
+  values: Record<string, CellValue>;
+  /** Position in the sheet's natural order, ascending; gaps are allowed. */
+  position: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  deleted: DeletedFlag;
+  deletedAt?: Timestamp;
+  /** The import that added this row, so a whole import can be undone. */
+  importId?: string;
+}
+
+export interface ViewColumn {
+  fieldId: string;
+  /** Width in CSS pixels chosen by the user; absent means the default width. */
+  width?: number;
+  hidden?: boolean;
+}
+
+export interface ViewSort {
+  fieldId: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface ViewRecord {
+  id: string;
+  sheetId: string;
+  name: string;
+  /** Column order of the view; fields missing here are shown at the end. */
+  columns: ViewColumn[];
+  sorts: ViewSort[];
+  /** AG Grid filter model, keyed by field id. */
+  filters: Record<string, unknown>;
+  isDefault: boolean;
+  updatedAt: Timestamp;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type HistoryKind =
+  | 'createSheet'
+  | 'editCells'
+  | 'addRows'
+  | 'deleteRows'
+  | 'restoreRows'
+  | 'import'
+  | 'changeFields';
+
+/**
+ * One change the user made, with what it replaced, for undo and audit.
+ * `before` and `after` hold full row records (or sheet records for
+ * changeFields) so undo can put back exactly what was there.
+ */
+export interface HistoryRecord {
+  id: string;
+  at: Timestamp;
+  kind: HistoryKind;
+  sheetId: string;
+  rowIds: string[];
+  before: unknown[];
+  after: unknown[];
+  /** Undone entries can be redone until a new change discards them. */
+  state: 'applied' | 'undone' | 'discarded';
+  /** For kind 'import': the import whose rows undo sends to the trash. */
+  importId?: string;
+}
+
+export interface ImportRecord {
+  id: string;
+  sheetId: string;
+  fileName: string;
+  at: Timestamp;
+  added: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  /** Set when the whole import has been undone. */
+  undoneAt?: Timestamp;
+}
