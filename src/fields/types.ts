@@ -85,15 +85,7 @@ export interface InvalidValue {
  * date: 'YYYY-MM-DD'; dateTime: ISO 8601 instant; select: option id;
  * multiSelect: option ids; checkbox: boolean. An empty cell is absent or null.
  */
-export type CellValue =
-  | string
-  | number
-  | boolean
-  | string[]
-  | PhoneValue
-  | MoneyValue
-  | InvalidValue
-  | null;
+export type CellValue = string | number | boolean | string[] | PhoneValue | MoneyValue | InvalidValue | null;
 
 /** Day, month and year order of a date written as text. */
 export type DateOrder = 'iso' | 'dmy' | 'mdy';

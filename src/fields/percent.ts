@@ -1,0 +1,63 @@
+// A percent cell stores a fraction (0.25), but text everywhere is in percent
+// points: '25%' and a bare '25' both read as 0.25, and CSV writes '25'. A bare
+// '0.25' therefore means 0.25%, the same reading a user typing into the cell gets.
+
+import {
+  decimalPartsFromNumber,
+  decimalToString,
+  parseDecimalText,
+  parsePlainDecimal,
+  shiftDecimal,
+  type DecimalParts,
+} from './decimal';
+import { quoteValue } from './messages';
+import { displayDigits } from './number';
+import type { FieldTypeModule, ParseResult } from './types';
+
+const DEFAULT_MAX_DECIMALS = 2;
+const PERCENT_SIGN = /^(.*?)[\s\u00a0\u202f]*[%٪]$|^[%٪][\s\u00a0\u202f]*(.*)$/;
+
+export const percentField: FieldTypeModule<number> = {
+  type: 'percent',
+  label: 'Percent',
+
+  parse(text, _field, ctx) {
+    return readPercent(text, (body) => parseDecimalText(body, ctx.locale) ?? parsePlainDecimal(body));
+  },
+
+  format(value, field, ctx) {
+    return new Intl.NumberFormat(ctx.locale, {
+      style: 'percent',
+      ...displayDigits(field, DEFAULT_MAX_DECIMALS),
+    }).format(value);
+  },
+
+  validate(value) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return 'A percent value must be a finite number';
+    return null;
+  },
+
+  compare(a, b) {
+    return a - b;
+  },
+
+  toCsv(value) {
+    return decimalToString(shiftDecimal(decimalPartsFromNumber(value), 2));
+  },
+
+  fromCsv(text, _field, ctx) {
+    return readPercent(text, (body) => parsePlainDecimal(body) ?? parseDecimalText(body, ctx.locale));
+  },
+};
+
+function readPercent(text: string, readPoints: (body: string) => DecimalParts | null): ParseResult<number> {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: null };
+
+  const match = PERCENT_SIGN.exec(trimmed);
+  const body = match ? (match[1] ?? match[2] ?? '') : trimmed;
+  const points = readPoints(body);
+  if (!points) return { ok: false, error: `${quoteValue(text)} is not a valid percentage` };
+
+  return { ok: true, value: Number(decimalToString(shiftDecimal(points, -2))) };
+}
