@@ -54,11 +54,7 @@ export async function recordRowChanges(
 }
 
 /** Records an import inside its transaction, so it can be undone as a whole. */
-export async function recordImport(
-  transaction: Transaction,
-  sheetId: string,
-  importId: string,
-): Promise<void> {
+export async function recordImport(transaction: Transaction, sheetId: string, importId: string): Promise<void> {
   await discardRedoableEntries(transaction, sheetId);
 
   const entry: HistoryRecord = {

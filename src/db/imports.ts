@@ -85,7 +85,14 @@ export async function commitImport(
   onProgress?: (written: number, total: number) => void,
 ): Promise<ImportOutcome> {
   const database = getDatabase();
-  const tables = [database.sheets, database.views, database.rows, database.history, database.imports, database.settings];
+  const tables = [
+    database.sheets,
+    database.views,
+    database.rows,
+    database.history,
+    database.imports,
+    database.settings,
+  ];
 
   return database.transaction('rw', tables, async (transaction) => {
     const { target } = commit;

@@ -67,13 +67,7 @@ export interface SettingRecord {
 }
 
 export type HistoryKind =
-  | 'createSheet'
-  | 'editCells'
-  | 'addRows'
-  | 'deleteRows'
-  | 'restoreRows'
-  | 'import'
-  | 'changeFields';
+  'createSheet' | 'editCells' | 'addRows' | 'deleteRows' | 'restoreRows' | 'import' | 'changeFields';
 
 /**
  * One change the user made, with what it replaced, for undo and audit.

@@ -29,10 +29,7 @@ async function nextPosition(sheetId: string): Promise<number> {
 }
 
 /** Appends rows to a sheet and returns their ids. */
-export async function addRows(
-  sheetId: string,
-  values: Record<string, CellValue>[] = [{}],
-): Promise<string[]> {
+export async function addRows(sheetId: string, values: Record<string, CellValue>[] = [{}]): Promise<string[]> {
   const database = getDatabase();
   return database.transaction('rw', database.rows, database.history, async (transaction) => {
     const rows = buildRowRecords(sheetId, values, await nextPosition(sheetId));

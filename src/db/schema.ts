@@ -8,14 +8,7 @@
 
 import Dexie, { type Table } from 'dexie';
 
-import type {
-  HistoryRecord,
-  ImportRecord,
-  RowRecord,
-  SettingRecord,
-  SheetRecord,
-  ViewRecord,
-} from './records';
+import type { HistoryRecord, ImportRecord, RowRecord, SettingRecord, SheetRecord, ViewRecord } from './records';
 
 export const DATABASE_NAME = 'kindling';
 
