@@ -1,0 +1,68 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { lazy, Suspense, useState } from 'react';
+
+import { getActiveSheetId, getWorkbookSettings, listSheets } from '../db';
+import { TemplateChooser } from '../templates/TemplateChooser';
+import { Workbook } from './Workbook';
+import { NoticeList } from './NoticeList';
+import { UpdateBanner } from './UpdateBanner';
+import { SettingsPage } from '../settings/SettingsPage';
+import { closeImportDialog, useImportRequest } from './importRequest';
+
+const ImportDialog = lazy(() => import('../import/ImportDialog').then((module) => ({ default: module.ImportDialog })));
+
+export type Page = 'sheets' | 'settings';
+
+export function App() {
+  const sheets = useLiveQuery(listSheets);
+  const activeSheetId = useLiveQuery(getActiveSheetId);
+  const settings = useLiveQuery(getWorkbookSettings);
+  const [page, setPage] = useState<Page>('sheets');
+  const importTarget = useImportRequest();
+
+  const loading = sheets === undefined || settings === undefined;
+
+  return (
+    <div className="app">
+      <UpdateBanner />
+      <header className="app-header">
+        <span className="brand">Kindling</span>
+        {sheets?.length ? (
+          <nav aria-label="Main">
+            <button
+              type="button"
+              aria-current={page === 'sheets' ? 'page' : undefined}
+              onClick={() => setPage('sheets')}
+            >
+              Sheets
+            </button>
+            <button
+              type="button"
+              aria-current={page === 'settings' ? 'page' : undefined}
+              onClick={() => setPage('settings')}
+            >
+              Settings
+            </button>
+          </nav>
+        ) : null}
+      </header>
+      <NoticeList />
+      <main className="app-main">
+        {loading ? (
+          <p className="loading">Opening your workbook…</p>
+        ) : sheets.length === 0 ? (
+          <TemplateChooser />
+        ) : page === 'settings' ? (
+          <SettingsPage settings={settings} />
+        ) : (
+          <Workbook sheets={sheets} activeSheetId={activeSheetId} settings={settings} />
+        )}
+      </main>
+      {importTarget && settings ? (
+        <Suspense fallback={null}>
+          <ImportDialog settings={settings} target={importTarget} onClose={closeImportDialog} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

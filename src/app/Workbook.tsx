@@ -1,0 +1,43 @@
+import { setActiveSheetId, type SheetRecord } from '../db';
+import type { FieldContext } from '../fields/types';
+import { SheetView } from '../grid/SheetView';
+import { reportError } from './notices';
+
+interface Props {
+  sheets: SheetRecord[];
+  activeSheetId: string | undefined;
+  settings: FieldContext;
+}
+
+/** The sheet tabs and the active sheet, like the tabs of a spreadsheet. */
+export function Workbook({ sheets, activeSheetId, settings }: Props) {
+  const active = sheets.find((sheet) => sheet.id === activeSheetId) ?? sheets[0]!;
+
+  const selectSheet = (sheetId: string) => {
+    setActiveSheetId(sheetId).catch((error: unknown) => reportError('Could not switch sheets.', error));
+  };
+
+  return (
+    <div className="workbook">
+      <div role="tablist" aria-label="Sheets" className="sheet-tabs">
+        {sheets.map((sheet) => (
+          <button
+            key={sheet.id}
+            type="button"
+            role="tab"
+            id={`tab-${sheet.id}`}
+            aria-selected={sheet.id === active.id}
+            aria-controls="sheet-panel"
+            tabIndex={sheet.id === active.id ? 0 : -1}
+            onClick={() => selectSheet(sheet.id)}
+          >
+            {sheet.name}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="sheet-panel" aria-labelledby={`tab-${active.id}`} className="sheet-panel">
+        <SheetView key={active.id} sheet={active} settings={settings} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** Saves text as a file through the browser's download, with no server. */
+export function downloadTextFile(text: string, fileName: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the blob after click() returns, so release it a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

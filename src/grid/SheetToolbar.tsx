@@ -1,0 +1,57 @@
+import { describeRowCount } from './rowCount';
+
+interface Props {
+  search: string;
+  onSearchChange: (text: string) => void;
+  totalCount: number;
+  shownCount: number;
+  selectedCount: number;
+  onAddRow: () => void;
+  onDeleteRows: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onOpenTrash: () => void;
+  onImport: () => void;
+  onExport: () => void;
+}
+
+export function SheetToolbar(props: Props) {
+  const { selectedCount } = props;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Sheet actions">
+      <button type="button" onClick={props.onAddRow}>
+        Add row
+      </button>
+      <button type="button" onClick={props.onDeleteRows} disabled={selectedCount === 0}>
+        Delete rows{selectedCount ? ` (${selectedCount})` : ''}
+      </button>
+      <button type="button" onClick={props.onUndo} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={props.onRedo} title="Redo (Ctrl+Y)">
+        Redo
+      </button>
+      <button type="button" onClick={props.onOpenTrash}>
+        Trash
+      </button>
+      <span className="toolbar-gap" />
+      <button type="button" onClick={props.onImport}>
+        Import
+      </button>
+      <button type="button" onClick={props.onExport}>
+        Export
+      </button>
+      <input
+        type="search"
+        className="search"
+        aria-label="Search"
+        placeholder="Search"
+        value={props.search}
+        onChange={(event) => props.onSearchChange(event.target.value)}
+      />
+      <span role="status" className="row-count">
+        {describeRowCount(props.shownCount, props.totalCount)}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// Turns a sheet's field definitions into AG Grid column definitions. Cells
+// hold typed values; the grid shows them through the field modules, and an
+// edit comes back as text (or a date string, a boolean, an option id) that
+// the sheet view parses before it is saved.
+
+import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+
+import type { RowRecord, ViewRecord } from '../db';
+import { formatCell, getFieldType, isEmptyCell, isInvalid } from '../fields/registry';
+import type { CellValue, FieldContext, FieldDef, MoneyValue } from '../fields/types';
+
+/** Width of a column the user has not resized, in CSS pixels. */
+const DEFAULT_COLUMN_WIDTH = 170;
+
+const NUMERIC_TYPES = new Set(['number', 'currency', 'percent']);
+
+function cellValue(params: { data?: RowRecord }, field: FieldDef): CellValue | undefined {
+  return params.data?.values[field.id];
+}
+
+function numericValue(value: CellValue | undefined): number | null {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'minor' in value) return (value as MoneyValue).minor / 100;
+  return null;
+}
+
+function editorFor(field: FieldDef): Pick<ColDef, 'cellEditor' | 'cellEditorParams' | 'cellEditorPopup'> {
+  switch (field.type) {
+    case 'longText':
+      return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 100_000 } };
+    case 'date':
+      return { cellEditor: 'agDateStringCellEditor' };
+    case 'checkbox':
+      return { cellEditor: 'agCheckboxCellEditor' };
+    case 'select':
+      return {
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: ['', ...(field.settings.options ?? []).map((option) => option.id)] },
+      };
+    default:
+      return { cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } };
+  }
+}
+
+function filterFor(field: FieldDef, ctx: FieldContext): Pick<ColDef, 'filter' | 'filterValueGetter' | 'filterParams'> {
+  if (NUMERIC_TYPES.has(field.type)) {
+    return {
+      filter: 'agNumberColumnFilter',
+      filterValueGetter: (params: ValueGetterParams<RowRecord>) => numericValue(cellValue(params, field)),
+    };
+  }
+  if (field.type === 'date') {
+    return {
+      filter: 'agDateColumnFilter',
+      filterValueGetter: (params: ValueGetterParams<RowRecord>) => {
+        const value = cellValue(params, field);
+        return typeof value === 'string' && !isInvalid(value) ? value : null;
+      },
+      filterParams: {
+        comparator: (filterDate: Date, cell: string | null) => {
+          if (!cell) return -1;
+          const [year, month, day] = cell.split('-').map(Number);
+          const cellTime = new Date(year!, month! - 1, day!).getTime();
+          return cellTime === filterDate.getTime() ? 0 : cellTime < filterDate.getTime() ? -1 : 1;
+        },
+      },
+    };
+  }
+  return {
+    filter: 'agTextColumnFilter',
+    filterValueGetter: (params: ValueGetterParams<RowRecord>) => {
+      const value = cellValue(params, field);
+      return isEmptyCell(value) ? null : formatCell(value ?? null, field, ctx);
+    },
+  };
+}
+
+export function buildColumnDefs(
+  fields: FieldDef[],
+  view: ViewRecord | undefined,
+  ctx: FieldContext,
+): ColDef<RowRecord>[] {
+  const module = (field: FieldDef) => getFieldType(field.type);
+  const viewColumns = view?.columns ?? [];
+  const ordered = [
+    ...viewColumns
+      .map((column) => fields.find((field) => field.id === column.fieldId))
+      .filter((field): field is FieldDef => !!field),
+    ...fields.filter((field) => !viewColumns.some((column) => column.fieldId === field.id)),
+  ];
+
+  return ordered.map((field) => {
+    const layout = viewColumns.find((column) => column.fieldId === field.id);
+    const sort = view?.sorts.find((each) => each.fieldId === field.id);
+    return {
+      colId: field.id,
+      headerName: field.name,
+      width: layout?.width ?? DEFAULT_COLUMN_WIDTH,
+      hide: layout?.hidden ?? false,
+      sort: sort?.direction ?? null,
+      editable: true,
+      valueGetter: (params: ValueGetterParams<RowRecord>) => cellValue(params, field) ?? null,
+      valueFormatter: (params: ValueFormatterParams<RowRecord, CellValue>) =>
+        isEmptyCell(params.value) ? '' : formatCell(params.value ?? null, field, ctx),
+      getQuickFilterText: (params) => {
+        const value = cellValue(params, field);
+        return isEmptyCell(value) ? '' : formatCell(value ?? null, field, ctx);
+      },
+      comparator: (a: CellValue, b: CellValue) => {
+        if (isEmptyCell(a) || isInvalid(a)) return isEmptyCell(b) || isInvalid(b) ? 0 : 1;
+        if (isEmptyCell(b) || isInvalid(b)) return -1;
+        return module(field).compare(a as never, b as never, field);
+      },
+      cellClassRules: { 'cell-invalid': (params) => isInvalid(params.value) },
+      tooltipValueGetter: (params) =>
+        isInvalid(params.value) ? `Not a valid ${module(field).label.toLowerCase()}; kept as typed.` : undefined,
+      type: NUMERIC_TYPES.has(field.type) ? 'rightAligned' : undefined,
+      ...(field.type === 'checkbox'
+        ? { cellRenderer: 'agCheckboxCellRenderer', cellDataType: 'boolean' }
+        : { cellDataType: false }),
+      ...editorFor(field),
+      ...filterFor(field, ctx),
+    } satisfies ColDef<RowRecord>;
+  });
+}

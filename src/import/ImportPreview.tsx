@@ -1,0 +1,124 @@
+import { fieldTypeOrder, formatCell, getFieldType, parseCell } from '../fields/registry';
+import type { DateOrder, FieldContext, FieldDef, FieldType } from '../fields/types';
+import { NEW_COLUMN_CHOICE, SKIP_CHOICE } from './columnChoice';
+
+interface Props {
+  headers: string[];
+  previewRows: string[][];
+  /** The field each column fills, or null when skipped. */
+  fields: (FieldDef | null)[];
+  /** The select value of each column's destination. */
+  choices: string[];
+  /** Sheet columns offered as destinations; empty for a new sheet. */
+  sheetFields: FieldDef[];
+  /** Type of each column that becomes a new column, or undefined. */
+  newColumnTypes: (FieldType | undefined)[];
+  dateOrders: (DateOrder | undefined)[];
+  settings: FieldContext;
+  onChoiceChange: (column: number, choice: string) => void;
+  onTypeChange: (column: number, type: FieldType) => void;
+  onDateOrderChange: (column: number, order: DateOrder) => void;
+}
+
+const DATE_ORDER_LABELS: [DateOrder, string][] = [
+  ['iso', 'Year-month-day'],
+  ['dmy', 'Day/month/year'],
+  ['mdy', 'Month/day/year'],
+];
+
+function PreviewCell({ text, field, ctx }: { text: string; field: FieldDef | null; ctx: FieldContext }) {
+  if (!field || !text.trim()) return <td>{text}</td>;
+  // A new select column gets its choices from the whole file, so the preview shows its text as is.
+  const choicesPending = (field.type === 'select' || field.type === 'multiSelect') && !field.settings.options?.length;
+  if (choicesPending) return <td>{text}</td>;
+
+  const result = parseCell(text, field, ctx);
+  if (!result.ok) {
+    return (
+      <td className="cell-invalid" title={result.error}>
+        {text}
+      </td>
+    );
+  }
+  return <td title={text}>{formatCell(result.value, field, ctx)}</td>;
+}
+
+/** The first rows of the file as they will be stored, under each column's destination. */
+export function ImportPreview(props: Props) {
+  const { headers, fields, settings } = props;
+
+  return (
+    <div className="preview-wrap">
+      <table className="preview">
+        <thead>
+          <tr>
+            {headers.map((header, column) => (
+              <th key={column} scope="col">
+                {header}
+              </th>
+            ))}
+          </tr>
+          <tr>
+            {headers.map((header, column) => (
+              <th key={column}>
+                <select
+                  aria-label={`Destination of column ${header}`}
+                  value={props.choices[column]}
+                  onChange={(event) => props.onChoiceChange(column, event.target.value)}
+                >
+                  {props.sheetFields.map((field) => (
+                    <option key={field.id} value={`field:${field.id}`}>
+                      {field.name}
+                    </option>
+                  ))}
+                  <option value={NEW_COLUMN_CHOICE}>{props.sheetFields.length ? 'New column' : 'Import'}</option>
+                  <option value={SKIP_CHOICE}>Skip</option>
+                </select>
+                {props.newColumnTypes[column] ? (
+                  <select
+                    aria-label={`Type of column ${header}`}
+                    value={props.newColumnTypes[column]}
+                    onChange={(event) => props.onTypeChange(column, event.target.value as FieldType)}
+                  >
+                    {fieldTypeOrder.map((type) => (
+                      <option key={type} value={type}>
+                        {getFieldType(type).label}
+                      </option>
+                    ))}
+                  </select>
+                ) : null}
+                {fields[column]?.type === 'date' ? (
+                  <select
+                    aria-label={`Date format of column ${header}`}
+                    value={props.dateOrders[column] ?? settings.dateOrder}
+                    onChange={(event) => props.onDateOrderChange(column, event.target.value as DateOrder)}
+                  >
+                    {DATE_ORDER_LABELS.map(([order, label]) => (
+                      <option key={order} value={order}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                ) : null}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.previewRows.map((row, rowIndex) => (
+            <tr key={rowIndex}>
+              {headers.map((_, column) => (
+                <PreviewCell
+                  key={column}
+                  text={row[column] ?? ''}
+                  field={fields[column] ?? null}
+                  ctx={{ ...settings, dateOrder: props.dateOrders[column] ?? settings.dateOrder }}
+                />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { reportError } from '../app/notices';
+import { saveWorkbookSettings } from '../db';
+import type { DateOrder, FieldContext } from '../fields/types';
+
+interface Props {
+  settings: FieldContext;
+}
+
+const LOCALES = [
+  ['en-GB', 'English (United Kingdom)'],
+  ['en-US', 'English (United States)'],
+  ['en-IE', 'English (Ireland)'],
+  ['en-AU', 'English (Australia)'],
+  ['en-CA', 'English (Canada)'],
+  ['de-DE', 'German formats (Germany)'],
+  ['fr-FR', 'French formats (France)'],
+  ['es-ES', 'Spanish formats (Spain)'],
+  ['it-IT', 'Italian formats (Italy)'],
+  ['nl-NL', 'Dutch formats (Netherlands)'],
+] as const;
+
+const CURRENCIES = ['GBP', 'EUR', 'USD', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY'] as const;
+
+const COUNTRIES = [
+  ['GB', 'United Kingdom (+44)'],
+  ['IE', 'Ireland (+353)'],
+  ['US', 'United States (+1)'],
+  ['CA', 'Canada (+1)'],
+  ['AU', 'Australia (+61)'],
+  ['NZ', 'New Zealand (+64)'],
+  ['DE', 'Germany (+49)'],
+  ['FR', 'France (+33)'],
+  ['ES', 'Spain (+34)'],
+  ['IT', 'Italy (+39)'],
+  ['NL', 'Netherlands (+31)'],
+] as const;
+
+const DATE_ORDERS: [DateOrder, string][] = [
+  ['dmy', 'Day first: 31/12/2026'],
+  ['mdy', 'Month first: 12/31/2026'],
+];
+
+/** Workbook-wide formats: how numbers, money, dates and phones are read and shown. */
+export function SettingsPage({ settings }: Props) {
+  const save = (changes: Partial<FieldContext>) => {
+    saveWorkbookSettings(changes).catch((error: unknown) => reportError('Could not save the settings.', error));
+  };
+
+  return (
+    <section className="settings" aria-labelledby="settings-heading">
+      <h1 id="settings-heading">Settings</h1>
+      <p>These apply to the whole workbook. Stored values do not change; only how they are read and shown.</p>
+      <label className="field">
+        Formats for dates and numbers
+        <select value={settings.locale} onChange={(event) => save({ locale: event.target.value })}>
+          {LOCALES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Currency
+        <select value={settings.currency} onChange={(event) => save({ currency: event.target.value })}>
+          {CURRENCIES.map((code) => (
+            <option key={code} value={code}>
+              {code}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        Country for phone numbers without a + prefix
+        <select value={settings.defaultCountry} onChange={(event) => save({ defaultCountry: event.target.value })}>
+          {COUNTRIES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        How to read dates like 03/04/2026
+        <select
+          value={settings.dateOrder === 'mdy' ? 'mdy' : 'dmy'}
+          onChange={(event) => save({ dateOrder: event.target.value as DateOrder })}
+        >
+          {DATE_ORDERS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <h2>Where your data lives</h2>
+      <p>
+        Everything you enter stays in this browser's storage on this computer. Nothing is sent anywhere. Clearing the
+        browser's site data for Kindling deletes it, so export a CSV now and then.
+      </p>
+    </section>
+  );
+}
