@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useState } from 'react';
 
 import { getActiveSheetId, getWorkbookSettings, listSheets } from '../db';
+import { loadDateLocale } from '../fields/dateLocale';
 import { TemplateChooser } from '../templates/TemplateChooser';
 import { Workbook } from './Workbook';
 import { NoticeList } from './NoticeList';
@@ -13,10 +14,17 @@ const ImportDialog = lazy(() => import('../import/ImportDialog').then((module) =
 
 export type Page = 'sheets' | 'settings';
 
+/** Reads the workbook settings and loads the date formats of their language before anything is shown. */
+async function loadWorkbookSettings() {
+  const settings = await getWorkbookSettings();
+  await loadDateLocale(settings.locale);
+  return settings;
+}
+
 export function App() {
   const sheets = useLiveQuery(listSheets);
   const activeSheetId = useLiveQuery(getActiveSheetId);
-  const settings = useLiveQuery(getWorkbookSettings);
+  const settings = useLiveQuery(loadWorkbookSettings);
   const [page, setPage] = useState<Page>('sheets');
   const importTarget = useImportRequest();
 

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
+
 import { setActiveSheetId, type SheetRecord } from '../db';
+import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
 import { SheetView } from '../grid/SheetView';
 import { reportError } from './notices';
@@ -11,6 +14,11 @@ interface Props {
 
 /** The sheet tabs and the active sheet, like the tabs of a spreadsheet. */
 export function Workbook({ sheets, activeSheetId, settings }: Props) {
+  // Fetch phone support once the grid is on screen, so the first edit does not wait for it.
+  useEffect(() => {
+    loadPhoneLibrary().catch((error: unknown) => reportError('Could not load phone number support.', error));
+  }, []);
+
   const active = sheets.find((sheet) => sheet.id === activeSheetId) ?? sheets[0]!;
 
   const selectSheet = (sheetId: string) => {

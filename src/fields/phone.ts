@@ -1,4 +1,6 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from 'libphonenumber-js/min';
+
+import { phoneLibrary } from './phoneLibrary';
 import { quoteValue } from './messages';
 import { compareCodeUnits, textCollator } from './text';
 import type { FieldTypeModule, ParseResult, PhoneValue } from './types';
@@ -6,10 +8,10 @@ import type { FieldTypeModule, ParseResult, PhoneValue } from './types';
 /**
  * Returns the E.164 form of a phone number ('+447700900123'), or undefined when
  * libphonenumber-js finds no possible number for the default country. Any
- * extension is left out.
+ * extension is left out. Needs loadPhoneLibrary to have finished.
  */
 export function toE164(text: string, defaultCountry: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(text, defaultCountry.toUpperCase() as CountryCode);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(text, defaultCountry.toUpperCase() as CountryCode);
   if (!parsed || !(parsed.isValid() || parsed.isPossible())) return undefined;
   return parsed.number;
 }

@@ -1,5 +1,4 @@
-import type { CellEditRequestEvent, ColumnState, GridApi, GridReadyEvent } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
+import type { CellEditRequestEvent, ColumnState, GridApi } from 'ag-grid-community';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
@@ -18,8 +17,10 @@ import {
   type SheetRecord,
   type ViewRecord,
 } from '../db';
+import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
 import { buildColumnDefs } from './columns';
+import { DataGrid } from './DataGrid';
 import { cellValueFromEditor } from './editorValue';
 import { SheetToolbar } from './SheetToolbar';
 import { TrashDialog } from './TrashDialog';
@@ -88,9 +89,14 @@ export function SheetView({ sheet, settings }: Props) {
       const field = sheet.fields.find((each) => each.id === event.column.getColId());
       if (!field || !event.data) return;
 
-      const result = cellValueFromEditor(event.newValue, field, settings);
-      if (result.error) showNotice(`${result.error} It is kept and marked in red until you correct it.`);
-      editCells(sheet.id, [{ rowId: event.data.id, fieldId: field.id, value: result.value }]).catch((error: unknown) =>
+      const rowId = event.data.id;
+      const save = async () => {
+        await loadPhoneLibrary();
+        const result = cellValueFromEditor(event.newValue, field, settings);
+        if (result.error) showNotice(`${result.error}. It is kept and marked in red until you correct it.`);
+        await editCells(sheet.id, [{ rowId, fieldId: field.id, value: result.value }]);
+      };
+      save().catch((error: unknown) =>
         reportError(`Could not save the change to "${field.name}": ${describeError(error)}`, error),
       );
     },
@@ -162,10 +168,7 @@ export function SheetView({ sheet, settings }: Props) {
     <div className="sheet-view" onKeyDown={onKeyDown}>
       <SheetToolbar
         search={search}
-        onSearchChange={(text) => {
-          setSearch(text);
-          gridApi?.setGridOption('quickFilterText', text);
-        }}
+        onSearchChange={setSearch}
         totalCount={totalCount}
         shownCount={shownCount ?? totalCount}
         selectedCount={selectedCount}
@@ -181,33 +184,39 @@ export function SheetView({ sheet, settings }: Props) {
         {rows === undefined || view === undefined ? (
           <p className="loading">Loading rows…</p>
         ) : (
-          <AgGridReact<RowRecord>
-            theme={gridTheme}
+          <DataGrid<RowRecord>
+            initialOptions={{
+              theme: gridTheme,
+              getRowId: (params) => params.data.id,
+              readOnlyEdit: true,
+              rowSelection: { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false },
+              selectionColumnDef: { pinned: 'left', width: 48 },
+              cacheQuickFilter: true,
+              initialState: Object.keys(view?.filters ?? {}).length
+                ? { filter: { filterModel: view!.filters as never } }
+                : undefined,
+              tooltipShowDelay: 300,
+              stopEditingWhenCellsLoseFocus: true,
+              enterNavigatesVerticallyAfterEdit: true,
+              overlayNoRowsTemplate: 'No rows yet. Use “Add row” or “Import” to add customers.',
+            }}
             rowData={rows}
             columnDefs={columnDefs}
-            getRowId={(params) => params.data.id}
-            readOnlyEdit
-            onCellEditRequest={onCellEditRequest}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-            selectionColumnDef={{ pinned: 'left', width: 48 }}
-            cacheQuickFilter
             quickFilterText={search}
-            initialState={
-              view?.filters && Object.keys(view.filters).length
-                ? { filter: { filterModel: view.filters as never } }
-                : undefined
-            }
-            tooltipShowDelay={300}
-            stopEditingWhenCellsLoseFocus
-            enterNavigatesVerticallyAfterEdit
-            onGridReady={(event: GridReadyEvent<RowRecord>) => setGridApi(event.api)}
-            onModelUpdated={(event) => setShownCount(event.api.getDisplayedRowCount())}
-            onSelectionChanged={(event) => setSelectedCount(event.api.getSelectedRows().length)}
-            onColumnResized={(event) => event.finished && event.source === 'uiColumnResized' && saveLayout(event.api)}
-            onColumnMoved={(event) => event.finished && saveLayout(event.api)}
-            onSortChanged={(event) => saveLayout(event.api)}
-            onFilterChanged={(event) => saveLayout(event.api)}
-            overlayNoRowsTemplate="No rows yet. Use “Add row” or “Import” to add customers."
+            onReady={setGridApi}
+            handlers={{
+              onCellEditRequest,
+              onModelUpdated: (event) => setShownCount(event.api.getDisplayedRowCount()),
+              onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
+              onColumnResized: (event) => {
+                if (event.finished && event.source === 'uiColumnResized') saveLayout(event.api);
+              },
+              onColumnMoved: (event) => {
+                if (event.finished) saveLayout(event.api);
+              },
+              onSortChanged: (event) => saveLayout(event.api),
+              onFilterChanged: (event) => saveLayout(event.api),
+            }}
           />
         )}
       </div>

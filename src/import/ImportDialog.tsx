@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Dialog } from '../app/Dialog';
 import { describeError } from '../app/notices';
 import { commitImport, type SheetRecord } from '../db';
+import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { DateOrder, FieldContext, FieldType } from '../fields/types';
 import { choiceToMapping, initialMapping, mappingToChoice, previewFields } from './columnChoice';
 import { SUPPORTED_ENCODINGS } from './csv/decode';
@@ -60,6 +61,8 @@ export function ImportDialog({ settings, target, onClose }: Props) {
     setError(null);
     try {
       // The worker gets a copy, so the bytes can be decoded again with another encoding.
+      // The preview parses phones on this page too.
+      await loadPhoneLibrary();
       const result = await worker().analyse({ bytes: chosen.bytes.slice(0), encoding, delimiter, ctx: settings });
       if (!result.headers.length)
         throw new Error(`${chosen.name} has no header row. The first line must name the columns.`);

@@ -15,6 +15,8 @@ import type {
   ImportWorkerResponse,
   PlanRequest,
 } from './protocol';
+import { loadDateLocale } from '../fields/dateLocale';
+import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldDef } from '../fields/types';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -98,8 +100,9 @@ function plan(request: PlanRequest): ImportPlanResult {
   return result;
 }
 
-self.onmessage = (event: MessageEvent<ImportWorkerRequest>) => {
+self.onmessage = async (event: MessageEvent<ImportWorkerRequest>) => {
   try {
+    await Promise.all([loadPhoneLibrary(), loadDateLocale(event.data.ctx.locale)]);
     post(event.data.kind === 'analyse' ? analyse(event.data) : plan(event.data));
   } catch (error) {
     console.error('Import worker failed', error);

@@ -1,7 +1,15 @@
 // Every test gets a fresh, empty IndexedDB so no test sees another's data.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
-import { beforeEach } from 'vitest';
+import { beforeAll, beforeEach } from 'vitest';
+
+import { loadDateLocale } from '../../src/fields/dateLocale';
+import { loadPhoneLibrary } from '../../src/fields/phoneLibrary';
+
+beforeAll(async () => {
+  await loadPhoneLibrary();
+  await Promise.all(['de', 'fr', 'es', 'nl', 'it'].map(loadDateLocale));
+});
 
 beforeEach(() => {
   const factory = new IDBFactory();
