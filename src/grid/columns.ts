@@ -7,6 +7,7 @@ import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-co
 
 import type { RowRecord, ViewRecord } from '../db';
 import { formatCell, getFieldType, isEmptyCell, isInvalid } from '../fields/registry';
+import { minorDigits } from '../fields/currency';
 import type { CellValue, FieldContext, FieldDef, MoneyValue } from '../fields/types';
 
 /** Width of a column the user has not resized, in CSS pixels. */
@@ -18,9 +19,13 @@ function cellValue(params: { data?: RowRecord }, field: FieldDef): CellValue | u
   return params.data?.values[field.id];
 }
 
-function numericValue(value: CellValue | undefined): number | null {
+/** The number a number filter compares: percent as a fraction, money in major units (12.50). */
+export function numericValue(value: CellValue | undefined): number | null {
   if (typeof value === 'number') return value;
-  if (value && typeof value === 'object' && 'minor' in value) return (value as MoneyValue).minor / 100;
+  if (value && typeof value === 'object' && 'minor' in value) {
+    const money = value as MoneyValue;
+    return money.minor / 10 ** minorDigits(money.currency);
+  }
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { fieldTypeOrder, formatCell, getFieldType, parseCell } from '../fields/registry';
 import type { DateOrder, FieldContext, FieldDef, FieldType } from '../fields/types';
 import { NEW_COLUMN_CHOICE, SKIP_CHOICE } from './columnChoice';
+import { withoutFormulaGuard } from './csv/plan';
 
 interface Props {
   headers: string[];
@@ -32,7 +33,7 @@ function PreviewCell({ text, field, ctx }: { text: string; field: FieldDef | nul
   const choicesPending = (field.type === 'select' || field.type === 'multiSelect') && !field.settings.options?.length;
   if (choicesPending) return <td>{text}</td>;
 
-  const result = parseCell(text, field, ctx);
+  const result = parseCell(withoutFormulaGuard(text), field, ctx);
   if (!result.ok) {
     return (
       <td className="cell-invalid" title={result.error}>

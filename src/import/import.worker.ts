@@ -5,7 +5,13 @@
 /// <reference lib="webworker" />
 import { decodeCsvBytes } from './csv/decode';
 import { parseCsvText, type ParsedCsv } from './csv/parse';
-import { buildImportPlan, planNewSheetFromCsv, resolveMapping, type ImportTargets } from './csv/plan';
+import {
+  buildImportPlan,
+  planNewSheetFromCsv,
+  resolveMapping,
+  withoutFormulaGuard,
+  type ImportTargets,
+} from './csv/plan';
 import { applyNewSheetChoices } from './planNewSheet';
 import type {
   AnalyseRequest,
@@ -54,7 +60,7 @@ function analyse(request: AnalyseRequest): FileAnalysis {
 }
 
 function resolveTargets(request: PlanRequest, file: ParsedCsv): { targets: ImportTargets; fields: FieldDef[] } {
-  const columnValues = (column: number) => file.rows.map((row) => row[column] ?? '');
+  const columnValues = (column: number) => file.rows.map((row) => withoutFormulaGuard(row[column] ?? ''));
 
   if (request.target.kind === 'newSheet') {
     const analysis = planNewSheetFromCsv(file.headers, file.rows, request.ctx);

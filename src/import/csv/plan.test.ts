@@ -3,7 +3,7 @@ import { defaultFieldContext } from '../../fields/registry';
 import type { FieldContext, FieldDef, FieldRole, FieldType, SelectOption } from '../../fields/types';
 import type { MappingPlan } from './mapping';
 import { parseCsvText } from './parse';
-import { buildImportPlan, planNewSheetFromCsv, resolveMapping } from './plan';
+import { buildImportPlan, planNewSheetFromCsv, resolveMapping, withoutFormulaGuard } from './plan';
 
 const ctx: FieldContext = {
   ...defaultFieldContext,
@@ -282,5 +282,20 @@ describe('planNewSheetFromCsv', () => {
     );
     expect(plan.fields.map((f) => f.type)).toEqual(['phone', 'text']);
     expect(plan.dateOrders).toEqual([undefined, undefined]);
+  });
+});
+
+describe('withoutFormulaGuard', () => {
+  it.each([
+    ["'+44 20 7946 0958", '+44 20 7946 0958'],
+    ["'=SUM(A1)", '=SUM(A1)'],
+    ["'-12 USD", '-12 USD'],
+    ["'@handle", '@handle'],
+  ])('removes the guard from %s', (guarded, plain) => {
+    expect(withoutFormulaGuard(guarded)).toBe(plain);
+  });
+
+  it.each(["'quoted'", "O'Brien", "'", "'' =x"])('keeps %s unchanged', (text) => {
+    expect(withoutFormulaGuard(text)).toBe(text);
   });
 });

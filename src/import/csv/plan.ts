@@ -17,6 +17,19 @@ import type {
 import { combineNameText, type MappingPlan } from './mapping';
 import type { CsvRowError } from './parse';
 
+/** An apostrophe that an export put before a cell starting with =, +, -, @, tab or CR. */
+const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
+
+/**
+ * Removes the apostrophe that Kindling's CSV export (and other careful
+ * exporters) put before formula-like text, so an exported file imports back
+ * to the same values. Spreadsheets never write such an apostrophe into a CSV
+ * themselves: in Excel it is a display prefix, not part of the cell.
+ */
+export function withoutFormulaGuard(text: string): string {
+  return text.replace(FORMULA_GUARD, '');
+}
+
 /** Parsed CSV content, as parseCsvText returns it. */
 export interface ImportSource {
   headers: readonly string[];
@@ -91,7 +104,7 @@ export function buildImportPlan(source: ImportSource, targets: ImportTargets, ct
 
     targets.columns.forEach((field, column) => {
       if (field === null || reason !== undefined) return;
-      const text = row[column] ?? '';
+      const text = withoutFormulaGuard(row[column] ?? '');
       const result = parseCell(text, field, columnContexts[column] ?? ctx);
       if (!result.ok) {
         reason = `Row ${rowNumber}, ${JSON.stringify(source.headers[column] ?? field.name)}: ${result.error}`;
@@ -146,7 +159,7 @@ export function resolveMapping(
       field = byId.get(columnMapping.fieldId) ?? null;
       if (field === null) throw new Error(`Field ${columnMapping.fieldId} is not in this sheet`);
     } else if (columnMapping.kind === 'new') {
-      const values = source.rows.map((row) => row[column] ?? '');
+      const values = source.rows.map((row) => withoutFormulaGuard(row[column] ?? ''));
       field = newField(columnMapping.name, columnMapping.type, values, ctx);
       newFields.push(field);
     }
@@ -234,7 +247,7 @@ export function planNewSheetFromCsv(
   const warnings: string[] = [];
 
   headers.forEach((header, column) => {
-    const values = rows.map((row) => row[column] ?? '');
+    const values = rows.map((row) => withoutFormulaGuard(row[column] ?? ''));
     const inferred = inferFieldType([...values], ctx, header);
 
     const field: FieldDef = { id: crypto.randomUUID(), name: header, type: inferred.type, settings: {} };
