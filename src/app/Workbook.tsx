@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 
-import { setActiveSheetId, type SheetRecord } from '../db';
+import { requestPersistentStorage, setActiveSheetId, type SheetRecord } from '../db';
 import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
 import { SheetView } from '../grid/SheetView';
@@ -17,6 +17,7 @@ export function Workbook({ sheets, activeSheetId, settings }: Props) {
   // Fetch phone support once the grid is on screen, so the first edit does not wait for it.
   useEffect(() => {
     loadPhoneLibrary().catch((error: unknown) => reportError('Could not load phone number support.', error));
+    requestPersistentStorage().catch((error: unknown) => console.error('Persistent storage request failed', error));
   }, []);
 
   const active = sheets.find((sheet) => sheet.id === activeSheetId) ?? sheets[0]!;

@@ -13,3 +13,4 @@ export {
   DEFAULT_WORKBOOK_SETTINGS,
 } from './settings';
 export { commitImport, type ImportCommit, type ImportOutcome, type ImportTarget } from './imports';
+export { requestPersistentStorage } from './persistence';
