@@ -34,6 +34,7 @@ const ALL_TYPES: FieldType[] = [
   'select',
   'multiSelect',
   'checkbox',
+  'link',
 ];
 
 describe('fieldTypes', () => {

@@ -35,11 +35,12 @@ const HEADERS_BY_ROLE: Record<FieldRole, string[]> = {
   churnReason: ['churnreason', 'reasonforchurn', 'lostreason', 'reasonlost', 'cancellationreason'],
   tags: ['tags', 'tag', 'labels', 'label'],
   notes: ['notes', 'note', 'comments', 'comment'],
+  contact: ['primarycontact', 'customer', 'client', 'contactperson'],
 };
 
 const TYPES_BY_ROLE: Record<FieldRole, FieldType[]> = {
   name: ['text'],
-  company: ['text', 'select'],
+  company: ['text', 'select', 'link'],
   email: ['email', 'text'],
   phone: ['phone', 'text'],
   stage: ['select', 'text'],
@@ -52,6 +53,7 @@ const TYPES_BY_ROLE: Record<FieldRole, FieldType[]> = {
   churnReason: ['select', 'text', 'longText'],
   tags: ['multiSelect', 'select', 'text'],
   notes: ['longText', 'text'],
+  contact: ['link'],
 };
 
 // Google Contacts exports headers such as 'E-mail 1 - Value' and 'Phone 1 - Type'.

@@ -3,6 +3,7 @@ import { currencyField } from './currency';
 import { dateField } from './date';
 import { dateTimeField } from './dateTime';
 import { emailField } from './email';
+import { linkField } from './link';
 import { longTextField } from './longText';
 import { multiSelectField } from './multiSelect';
 import { numberField } from './number';
@@ -27,6 +28,7 @@ export const fieldTypes: Record<FieldType, FieldTypeModule> = {
   select: selectField,
   multiSelect: multiSelectField,
   checkbox: checkboxField,
+  link: linkField,
 };
 
 /** Field types in the order the column type menu lists them. */

@@ -16,7 +16,8 @@ export type FieldType =
   | 'dateTime'
   | 'select'
   | 'multiSelect'
-  | 'checkbox';
+  | 'checkbox'
+  | 'link';
 
 /** The CRM meaning of a field, so features find their columns on any sheet. */
 export type FieldRole =
@@ -33,7 +34,9 @@ export type FieldRole =
   | 'status'
   | 'churnReason'
   | 'tags'
-  | 'notes';
+  | 'notes'
+  /** A link column that ties the row to its customer, such as a deal's contact. */
+  | 'contact';
 
 export interface SelectOption {
   /** Stable id stored in cells, so renaming an option never rewrites rows. */
@@ -48,6 +51,8 @@ export interface FieldSettings {
   options?: SelectOption[];
   /** Digits after the decimal point shown for number and percent fields. */
   decimals?: number;
+  /** For a link field: the id of the sheet whose rows it links to. */
+  linkSheetId?: string;
 }
 
 export interface FieldDef {
@@ -83,12 +88,21 @@ export interface InvalidValue {
  * text, longText, email, url: string; phone: PhoneValue; number: number;
  * currency: MoneyValue; percent: number as a fraction (0.25 is 25%);
  * date: 'YYYY-MM-DD'; dateTime: ISO 8601 instant; select: option id;
- * multiSelect: option ids; checkbox: boolean. An empty cell is absent or null.
+ * multiSelect: option ids; checkbox: boolean; link: row ids of the linked sheet.
+ * An empty cell is absent or null.
  */
 export type CellValue = string | number | boolean | string[] | PhoneValue | MoneyValue | InvalidValue | null;
 
 /** Day, month and year order of a date written as text. */
 export type DateOrder = 'iso' | 'dmy' | 'mdy';
+
+/** Finds rows of other sheets by id or name, for link fields. */
+export interface LinkLookup {
+  /** Returns the display name of a row, or undefined when it is not found. */
+  rowName(sheetId: string, rowId: string): string | undefined;
+  /** Returns the id of the row whose name matches (case-insensitive), or undefined. */
+  findRowId(sheetId: string, name: string): string | undefined;
+}
 
 /** Workbook-wide settings that parsing and formatting depend on. */
 export interface FieldContext {
@@ -100,6 +114,8 @@ export interface FieldContext {
   defaultCountry: string;
   /** How ambiguous dates such as 03/04/2024 are read. */
   dateOrder: DateOrder;
+  /** Row names of other sheets; without it, link cells show and export row ids. */
+  links?: LinkLookup;
 }
 
 export type ParseResult<V> = { ok: true; value: V | null } | { ok: false; error: string };

@@ -81,11 +81,13 @@ export function ImportPreview(props: Props) {
                     value={props.newColumnTypes[column]}
                     onChange={(event) => props.onTypeChange(column, event.target.value as FieldType)}
                   >
-                    {fieldTypeOrder.map((type) => (
-                      <option key={type} value={type}>
-                        {getFieldType(type).label}
-                      </option>
-                    ))}
+                    {fieldTypeOrder
+                      .filter((type) => type !== 'link')
+                      .map((type) => (
+                        <option key={type} value={type}>
+                          {getFieldType(type).label}
+                        </option>
+                      ))}
                   </select>
                 ) : null}
                 {fields[column]?.type === 'date' ? (
