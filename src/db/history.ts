@@ -7,7 +7,7 @@ import type { Transaction } from 'dexie';
 
 import { getDatabase } from './connection';
 import { newId } from './ids';
-import type { HistoryKind, HistoryRecord, RowRecord } from './records';
+import type { HistoryKind, HistoryRecord, RowRecord, SheetRecord } from './records';
 
 export interface RowChange {
   before: RowRecord | null;
@@ -53,6 +53,32 @@ export async function recordRowChanges(
   await transaction.table('history').add(entry);
 }
 
+/** Records a change to a sheet's columns or the sheet itself, with any rows it rewrote. */
+export async function recordSheetChange(
+  transaction: Transaction,
+  kind: 'changeFields' | 'changeSheet',
+  sheetBefore: SheetRecord | null,
+  sheetAfter: SheetRecord | null,
+  rowChanges: RowChange[] = [],
+): Promise<void> {
+  const sheetId = (sheetAfter ?? sheetBefore)!.id;
+  await discardRedoableEntries(transaction, sheetId);
+
+  const entry: HistoryRecord = {
+    id: newId(),
+    at: nextHistoryTimestamp(),
+    kind,
+    sheetId,
+    rowIds: rowChanges.map((change) => (change.after ?? change.before)!.id),
+    before: rowChanges.map((change) => change.before),
+    after: rowChanges.map((change) => change.after),
+    state: 'applied',
+    sheetBefore,
+    sheetAfter,
+  };
+  await transaction.table('history').add(entry);
+}
+
 /** Records an import inside its transaction, so it can be undone as a whole. */
 export async function recordImport(transaction: Transaction, sheetId: string, importId: string): Promise<void> {
   await discardRedoableEntries(transaction, sheetId);
@@ -75,7 +101,7 @@ async function entriesInState(sheetId: string, state: HistoryRecord['state']) {
   return getDatabase()
     .history.where('sheetId')
     .equals(sheetId)
-    .filter((entry) => entry.state === state && entry.kind !== 'changeFields')
+    .filter((entry) => entry.state === state)
     .sortBy('at');
 }
 
@@ -88,6 +114,12 @@ async function applySnapshots(entry: HistoryRecord, direction: 'undo' | 'redo'):
     return;
   }
 
+  if (entry.sheetBefore !== undefined || entry.sheetAfter !== undefined) {
+    const sheet = direction === 'undo' ? entry.sheetBefore : entry.sheetAfter;
+    if (sheet) await database.sheets.put(sheet);
+    else await database.sheets.delete(entry.sheetId);
+  }
+
   const snapshots = direction === 'undo' ? entry.before : entry.after;
   for (const [index, snapshot] of snapshots.entries()) {
     if (snapshot) await database.rows.put(snapshot as RowRecord);
@@ -98,7 +130,7 @@ async function applySnapshots(entry: HistoryRecord, direction: 'undo' | 'redo'):
 /** Undoes the latest change to a sheet; returns false when there is none. */
 export async function undoLastChange(sheetId: string): Promise<boolean> {
   const database = getDatabase();
-  return database.transaction('rw', database.rows, database.history, async () => {
+  return database.transaction('rw', database.rows, database.sheets, database.history, async () => {
     const entry = (await entriesInState(sheetId, 'applied')).at(-1);
     if (!entry) return false;
 
@@ -115,7 +147,7 @@ export async function undoLastChange(sheetId: string): Promise<boolean> {
  */
 export async function redoLastUndone(sheetId: string): Promise<boolean> {
   const database = getDatabase();
-  return database.transaction('rw', database.rows, database.history, async () => {
+  return database.transaction('rw', database.rows, database.sheets, database.history, async () => {
     const entry = (await entriesInState(sheetId, 'undone'))[0];
     if (!entry) return false;
 

@@ -3,7 +3,36 @@ export { getDatabase, onNewerVersionElsewhere } from './connection';
 export type * from './records';
 export { createSheets, listSheets, renameSheet, type NewSheet } from './sheets';
 export { addRows, deleteRows, editCells, listRows, listTrash, restoreRows, type CellEdit } from './rows';
-export { getDefaultView, saveViewLayout, type ViewLayout } from './views';
+export {
+  createView,
+  deleteView,
+  getActiveView,
+  getDefaultView,
+  listViews,
+  saveViewLayout,
+  setActiveView,
+  type ViewLayout,
+} from './views';
+export {
+  addField,
+  deleteField,
+  purgeField,
+  renameField,
+  restoreField,
+  retypeField,
+  setFieldOptions,
+  type NewField,
+  type RetypeResult,
+} from './fields';
+export {
+  addSheet,
+  deleteSheet,
+  duplicateSheet,
+  listDeletedSheets,
+  moveSheet,
+  purgeSheet,
+  restoreSheet,
+} from './workbook';
 export { redoLastUndone, undoLastChange } from './history';
 export {
   getActiveSheetId,

@@ -13,12 +13,16 @@ export type DeletedFlag = 0 | 1;
 export interface SheetRecord {
   id: string;
   name: string;
+  /** The sheet's columns, in their default order. */
   fields: FieldDef[];
+  /** Columns in the trash; rows keep their values until the column is purged. */
+  deletedFields?: FieldDef[];
   /** Position among the workbook's tabs, ascending. */
   position: number;
   createdAt: Timestamp;
   updatedAt: Timestamp;
   deleted: DeletedFlag;
+  deletedAt?: Timestamp;
 }
 
 export interface RowRecord {
@@ -58,6 +62,8 @@ export interface ViewRecord {
   /** AG Grid filter model, keyed by field id. */
   filters: Record<string, unknown>;
   isDefault: boolean;
+  /** Text in the search box when the view was last used. */
+  search?: string;
   updatedAt: Timestamp;
 }
 
@@ -67,12 +73,12 @@ export interface SettingRecord {
 }
 
 export type HistoryKind =
-  'createSheet' | 'editCells' | 'addRows' | 'deleteRows' | 'restoreRows' | 'import' | 'changeFields';
+  'createSheet' | 'editCells' | 'addRows' | 'deleteRows' | 'restoreRows' | 'import' | 'changeFields' | 'changeSheet';
 
 /**
  * One change the user made, with what it replaced, for undo and audit.
- * `before` and `after` hold full row records (or sheet records for
- * changeFields) so undo can put back exactly what was there.
+ * `before` and `after` hold full row records, and column or sheet changes
+ * also keep the sheet record, so undo can put back exactly what was there.
  */
 export interface HistoryRecord {
   id: string;
@@ -86,6 +92,9 @@ export interface HistoryRecord {
   state: 'applied' | 'undone' | 'discarded';
   /** For kind 'import': the import whose rows undo sends to the trash. */
   importId?: string;
+  /** For column and sheet changes: the sheet record before and after. */
+  sheetBefore?: SheetRecord | null;
+  sheetAfter?: SheetRecord | null;
 }
 
 export interface ImportRecord {

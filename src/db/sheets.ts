@@ -6,10 +6,14 @@ import type { RowRecord, SheetRecord, ViewRecord } from './records';
 import { setActiveSheetId } from './settings';
 
 export interface NewSheet {
+  /** Id for the new sheet, so link fields made beforehand can point at it; a fresh id when absent. */
+  id?: string;
   name: string;
   fields: FieldDef[];
   /** Initial rows, each a map of field id to value. */
   rows?: Record<string, CellValue>[];
+  /** Ids for the initial rows, by index, so link cells made beforehand can point at them; fresh ids when absent. */
+  rowIds?: string[];
 }
 
 /** Returns the workbook's sheets in tab order, without deleted ones. */
@@ -76,9 +80,15 @@ export async function createSheets(newSheets: NewSheet[]): Promise<string[]> {
       const created: string[] = [];
 
       for (const newSheet of newSheets) {
+        if (newSheet.rowIds && newSheet.rowIds.length !== (newSheet.rows ?? []).length) {
+          const rowCount = (newSheet.rows ?? []).length;
+          throw new Error(
+            `Sheet "${newSheet.name}" has ${newSheet.rowIds.length} row ids but ${rowCount} rows; pass one id per row.`,
+          );
+        }
         const at = nowTimestamp();
         const sheet: SheetRecord = {
-          id: newId(),
+          id: newSheet.id ?? newId(),
           name: await uniqueSheetName(newSheet.name),
           fields: newSheet.fields,
           position,
@@ -91,6 +101,10 @@ export async function createSheets(newSheets: NewSheet[]): Promise<string[]> {
         await database.views.add(buildDefaultView(sheet.id, sheet.fields));
 
         const rows = buildRowRecords(sheet.id, newSheet.rows ?? [], 0);
+        rows.forEach((row, index) => {
+          const id = newSheet.rowIds?.[index];
+          if (id) row.id = id;
+        });
         await database.rows.bulkAdd(rows);
         if (rows.length) {
           await recordRowChanges(

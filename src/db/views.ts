@@ -1,5 +1,5 @@
 import { getDatabase } from './connection';
-import { nowTimestamp } from './ids';
+import { newId, nowTimestamp } from './ids';
 import type { ViewColumn, ViewRecord, ViewSort } from './records';
 
 export async function getDefaultView(sheetId: string): Promise<ViewRecord | undefined> {
@@ -11,9 +11,53 @@ export interface ViewLayout {
   columns?: ViewColumn[];
   sorts?: ViewSort[];
   filters?: Record<string, unknown>;
+  search?: string;
 }
 
 /** Saves the column order and widths, sorts and filters the user set. */
 export async function saveViewLayout(viewId: string, layout: ViewLayout): Promise<void> {
   await getDatabase().views.update(viewId, { ...layout, updatedAt: nowTimestamp() });
+}
+
+export async function listViews(sheetId: string): Promise<ViewRecord[]> {
+  const views = await getDatabase().views.where('sheetId').equals(sheetId).toArray();
+  // The default view comes first, then the saved ones by name.
+  return views.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+}
+
+/** Saves the current layout under a new name and returns the view's id. */
+export async function createView(
+  sheetId: string,
+  name: string,
+  layout: Required<ViewLayout> & { search: string },
+): Promise<string> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A view needs a name.');
+  const existing = await listViews(sheetId);
+  if (existing.some((view) => view.name.toLowerCase() === trimmed.toLowerCase())) {
+    throw new Error(`A view named "${trimmed}" already exists. Choose another name.`);
+  }
+
+  const id = newId();
+  await getDatabase().views.add({ id, sheetId, name: trimmed, ...layout, isDefault: false, updatedAt: nowTimestamp() });
+  return id;
+}
+
+export async function deleteView(viewId: string): Promise<void> {
+  const view = await getDatabase().views.get(viewId);
+  // The default view is where a sheet's layout lives when no saved view is chosen.
+  if (!view || view.isDefault) return;
+  await getDatabase().views.delete(viewId);
+}
+
+const activeViewKey = (sheetId: string) => `activeView:${sheetId}`;
+
+export async function getActiveView(sheetId: string): Promise<ViewRecord | undefined> {
+  const record = await getDatabase().settings.get(activeViewKey(sheetId));
+  const chosen = typeof record?.value === 'string' ? await getDatabase().views.get(record.value) : undefined;
+  return chosen ?? getDefaultView(sheetId);
+}
+
+export async function setActiveView(sheetId: string, viewId: string): Promise<void> {
+  await getDatabase().settings.put({ key: activeViewKey(sheetId), value: viewId });
 }
