@@ -5,6 +5,7 @@ import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
 import { SheetView } from '../grid/SheetView';
 import { reportError } from './notices';
+import { SheetActions } from './SheetActions';
 
 interface Props {
   sheets: SheetRecord[];
@@ -28,21 +29,37 @@ export function Workbook({ sheets, activeSheetId, settings }: Props) {
 
   return (
     <div className="workbook">
-      <div role="tablist" aria-label="Sheets" className="sheet-tabs">
-        {sheets.map((sheet) => (
-          <button
-            key={sheet.id}
-            type="button"
-            role="tab"
-            id={`tab-${sheet.id}`}
-            aria-selected={sheet.id === active.id}
-            aria-controls="sheet-panel"
-            tabIndex={sheet.id === active.id ? 0 : -1}
-            onClick={() => selectSheet(sheet.id)}
-          >
-            {sheet.name}
-          </button>
-        ))}
+      <div className="sheet-tabs">
+        <div
+          role="tablist"
+          aria-label="Sheets"
+          className="sheet-tab-list"
+          onKeyDown={(event) => {
+            // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+            const offset = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+            if (!offset) return;
+            const index = sheets.findIndex((sheet) => sheet.id === active.id);
+            const next = sheets[(index + offset + sheets.length) % sheets.length]!;
+            selectSheet(next.id);
+            document.getElementById(`tab-${next.id}`)?.focus();
+          }}
+        >
+          {sheets.map((sheet) => (
+            <button
+              key={sheet.id}
+              type="button"
+              role="tab"
+              id={`tab-${sheet.id}`}
+              aria-selected={sheet.id === active.id}
+              aria-controls="sheet-panel"
+              tabIndex={sheet.id === active.id ? 0 : -1}
+              onClick={() => selectSheet(sheet.id)}
+            >
+              {sheet.name}
+            </button>
+          ))}
+        </div>
+        <SheetActions sheet={active} isFirst={sheets[0]?.id === active.id} isLast={sheets.at(-1)?.id === active.id} />
       </div>
       <div role="tabpanel" id="sheet-panel" aria-labelledby={`tab-${active.id}`} className="sheet-panel">
         <SheetView key={active.id} sheet={active} settings={settings} />

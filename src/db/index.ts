@@ -3,6 +3,7 @@ export { getDatabase, onNewerVersionElsewhere } from './connection';
 export type * from './records';
 export { createSheets, listSheets, renameSheet, type NewSheet } from './sheets';
 export { addRows, deleteRows, editCells, listRows, listTrash, restoreRows, type CellEdit } from './rows';
+export { pasteCells } from './paste';
 export {
   createView,
   deleteView,

@@ -36,7 +36,9 @@ export async function pasteCells(
 
     for (const [index, before] of rows.entries()) {
       if (!before || before.deleted || before.sheetId !== sheetId) {
-        throw new Error(`Row ${rowIds[index]} is no longer in this sheet; reload and paste again.`);
+        throw new Error(
+          `Row ${rowIds[index]} is missing from this sheet or in the trash. Reload the page and paste again.`,
+        );
       }
       const values = { ...before.values };
       for (const edit of editsByRow.get(before.id)!) setCell(values, edit.fieldId, edit.value);
@@ -52,7 +54,7 @@ export async function pasteCells(
 
     await database.rows.bulkPut(changes.map((change) => change.after as RowRecord));
     await database.rows.bulkAdd(added);
-    // 'editCells' because HistoryKind has no paste kind; undo and redo treat every kind alike.
+    // The kind is 'editCells' because HistoryKind has no paste kind, and undo and redo treat every kind alike.
     await recordRowChanges(transaction, 'editCells', sheetId, [
       ...changes,
       ...added.map((row) => ({ before: null, after: row })),

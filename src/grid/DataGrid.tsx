@@ -12,6 +12,7 @@ const FORWARDED_EVENTS = [
   'onSelectionChanged',
   'onColumnResized',
   'onColumnMoved',
+  'onColumnVisible',
   'onSortChanged',
   'onFilterChanged',
 ] as const;
@@ -63,7 +64,11 @@ export function DataGrid<Row>({
   }, []);
 
   useEffect(() => apiRef.current?.setGridOption('rowData', rowData), [rowData]);
-  useEffect(() => apiRef.current?.setGridOption('columnDefs', columnDefs), [columnDefs]);
+  // New column definitions can carry new formatters (a renamed linked row), so cells redraw.
+  useEffect(() => {
+    apiRef.current?.setGridOption('columnDefs', columnDefs);
+    apiRef.current?.refreshCells({ force: true });
+  }, [columnDefs]);
   useEffect(() => apiRef.current?.setGridOption('quickFilterText', quickFilterText), [quickFilterText]);
 
   return <div ref={hostRef} className={className} style={{ height: '100%', width: '100%' }} />;

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 import { describeRowCount } from './rowCount';
 
 interface Props {
@@ -10,9 +12,12 @@ interface Props {
   onDeleteRows: () => void;
   onUndo: () => void;
   onRedo: () => void;
+  onOpenColumns: () => void;
   onOpenTrash: () => void;
   onImport: () => void;
   onExport: () => void;
+  /** The saved-view picker. */
+  viewControls: ReactNode;
 }
 
 export function SheetToolbar(props: Props) {
@@ -31,9 +36,13 @@ export function SheetToolbar(props: Props) {
       <button type="button" onClick={props.onRedo} title="Redo (Ctrl+Y)">
         Redo
       </button>
+      <button type="button" onClick={props.onOpenColumns}>
+        Columns
+      </button>
       <button type="button" onClick={props.onOpenTrash}>
         Trash
       </button>
+      {props.viewControls}
       <span className="toolbar-gap" />
       <button type="button" onClick={props.onImport}>
         Import

@@ -1,17 +1,19 @@
-import type { CellEditRequestEvent, ColumnState, GridApi } from 'ag-grid-community';
+import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { openImportDialog } from '../app/importRequest';
 import { describeError, reportError, showNotice } from '../app/notices';
+import { requestRowFocus, takeRowFocus } from '../app/rowFocus';
 import {
   addRows,
   deleteRows,
   editCells,
-  getDefaultView,
+  getActiveView,
   listRows,
   redoLastUndone,
   saveViewLayout,
+  setActiveSheetId,
   undoLastChange,
   type RowRecord,
   type SheetRecord,
@@ -22,67 +24,86 @@ import type { FieldContext } from '../fields/types';
 import { buildColumnDefs } from './columns';
 import { DataGrid } from './DataGrid';
 import { cellValueFromEditor } from './editorValue';
-import { SheetToolbar } from './SheetToolbar';
-import { TrashDialog } from './TrashDialog';
 import { gridTheme } from './gridTheme';
+import { currentLayout } from './layout';
+import { SheetToolbar } from './SheetToolbar';
+import { useGridClipboard } from './useGridClipboard';
+import { linkChoices, useLinkedSettings } from './useLinkLookup';
+import { ViewControls } from './ViewControls';
 
 const ExportDialog = lazy(() => import('../export/ExportDialog').then((module) => ({ default: module.ExportDialog })));
+const TrashDialog = lazy(() => import('./TrashDialog').then((module) => ({ default: module.TrashDialog })));
+const ColumnsDialog = lazy(() => import('./ColumnsDialog').then((module) => ({ default: module.ColumnsDialog })));
 
 interface Props {
   sheet: SheetRecord;
   settings: FieldContext;
 }
 
-type OpenDialog = 'export' | 'trash' | null;
+type OpenDialog = 'export' | 'trash' | 'columns' | null;
 
-function layoutFromColumnState(state: ColumnState[]) {
-  return {
-    columns: state.map((column) => ({
-      fieldId: column.colId,
-      ...(column.width ? { width: Math.round(column.width) } : {}),
-      ...(column.hide ? { hidden: true } : {}),
-    })),
-    sorts: state
-      .filter((column) => column.sort)
-      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
-      .map((column) => ({ fieldId: column.colId, direction: column.sort! })),
-  };
+/** Wait after the last keystroke in the search box before saving it to the view. */
+const SEARCH_SAVE_DELAY_MS = 400;
+
+function openLinkedRow(sheetId: string, rowId: string): void {
+  requestRowFocus(sheetId, rowId);
+  setActiveSheetId(sheetId).catch((error: unknown) => reportError('Could not open the linked row.', error));
 }
 
 /** One sheet as an editable grid with its toolbar. */
 export function SheetView({ sheet, settings }: Props) {
   const rows = useLiveQuery(() => listRows(sheet.id), [sheet.id]);
-  const [view, setView] = useState<ViewRecord | null | undefined>(undefined);
+  const view = useLiveQuery(() => getActiveView(sheet.id).then((found) => found ?? null), [sheet.id]);
+  const { linkedSettings, linked } = useLinkedSettings(sheet, settings);
   const [gridApi, setGridApi] = useState<GridApi<RowRecord> | null>(null);
   const [search, setSearch] = useState('');
   const [shownCount, setShownCount] = useState<number | null>(null);
   const [selectedCount, setSelectedCount] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const pendingFocusRowId = useRef<string | null>(null);
+  const pendingFocusRowId = useRef<string | null>(takeRowFocus(sheet.id));
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [viewElement, setViewElement] = useState<HTMLDivElement | null>(null);
+  useGridClipboard({ gridApi, sheet, settings: linkedSettings, hostElement: viewElement });
 
-  // The saved layout is read once per sheet; later changes come from the grid itself.
+  // A view brings its own search text when it is switched to.
+  const viewId = view?.id;
   useEffect(() => {
-    getDefaultView(sheet.id).then(
-      (found) => setView(found ?? null),
-      (error: unknown) => reportError('Could not read the column layout of this sheet.', error),
-    );
-  }, [sheet.id]);
+    if (view) setSearch(view.search ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another view becomes active
+  }, [viewId]);
 
   const columnDefs = useMemo(
-    () => (view === undefined ? [] : buildColumnDefs(sheet.fields, view ?? undefined, settings)),
-    [sheet.fields, view, settings],
+    () =>
+      view === undefined
+        ? []
+        : buildColumnDefs(sheet.fields, view ?? undefined, linkedSettings, {
+            choices: (sheetId) => linkChoices(linked, sheetId, settings),
+            onOpenRow: openLinkedRow,
+          }),
+    [sheet.fields, view, linkedSettings, linked, settings],
   );
 
   const saveLayout = useCallback(
     (api: GridApi<RowRecord>) => {
       if (!view) return;
-      const layout = { ...layoutFromColumnState(api.getColumnState()), filters: api.getFilterModel() };
-      saveViewLayout(view.id, layout).catch((error: unknown) =>
+      const { columns, sorts, filters } = currentLayout(api, '');
+      saveViewLayout(view.id, { columns, sorts, filters }).catch((error: unknown) =>
         reportError('Could not save the column layout.', error),
       );
     },
     [view],
   );
+
+  const onSearchChange = (text: string) => {
+    setSearch(text);
+    clearTimeout(searchTimer.current);
+    if (!view) return;
+    searchTimer.current = setTimeout(() => {
+      saveViewLayout(view.id, { search: text }).catch((error: unknown) =>
+        console.error('Saving the search failed', error),
+      );
+    }, SEARCH_SAVE_DELAY_MS);
+  };
 
   const onCellEditRequest = useCallback(
     (event: CellEditRequestEvent<RowRecord>) => {
@@ -92,7 +113,7 @@ export function SheetView({ sheet, settings }: Props) {
       const rowId = event.data.id;
       const save = async () => {
         await loadPhoneLibrary();
-        const result = cellValueFromEditor(event.newValue, field, settings);
+        const result = cellValueFromEditor(event.newValue, field, linkedSettings);
         if (result.error) showNotice(`${result.error}. It is kept and marked in red until you correct it.`);
         await editCells(sheet.id, [{ rowId, fieldId: field.id, value: result.value }]);
       };
@@ -100,7 +121,7 @@ export function SheetView({ sheet, settings }: Props) {
         reportError(`Could not save the change to "${field.name}": ${describeError(error)}`, error),
       );
     },
-    [sheet.fields, sheet.id, settings],
+    [sheet.fields, sheet.id, linkedSettings],
   );
 
   const onAddRow = async () => {
@@ -112,7 +133,7 @@ export function SheetView({ sheet, settings }: Props) {
     }
   };
 
-  // Once a new row arrives from the database, scroll to it and start editing its first column.
+  // Once a new or linked row is in the grid, scroll to it and focus its first column.
   useEffect(() => {
     const rowId = pendingFocusRowId.current;
     if (!gridApi || !rowId) return;
@@ -152,6 +173,8 @@ export function SheetView({ sheet, settings }: Props) {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || gridApi?.getEditingCells().length) return;
+    // Undo in a text box (the search, a dialog) belongs to that box.
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
     const key = event.key.toLowerCase();
     if (key === 'z' && !event.shiftKey) {
       event.preventDefault();
@@ -165,10 +188,10 @@ export function SheetView({ sheet, settings }: Props) {
   const totalCount = rows?.length ?? 0;
 
   return (
-    <div className="sheet-view" onKeyDown={onKeyDown}>
+    <div className="sheet-view" ref={setViewElement} onKeyDown={onKeyDown}>
       <SheetToolbar
         search={search}
-        onSearchChange={setSearch}
+        onSearchChange={onSearchChange}
         totalCount={totalCount}
         shownCount={shownCount ?? totalCount}
         selectedCount={selectedCount}
@@ -176,30 +199,30 @@ export function SheetView({ sheet, settings }: Props) {
         onDeleteRows={() => void onDeleteRows()}
         onUndo={() => void runHistory('undo')}
         onRedo={() => void runHistory('redo')}
+        onOpenColumns={() => setDialog('columns')}
         onOpenTrash={() => setDialog('trash')}
         onImport={() => openImportDialog({ kind: 'existingSheet', sheet })}
         onExport={() => setDialog('export')}
+        viewControls={
+          view ? (
+            <ViewControls
+              sheetId={sheet.id}
+              activeView={view}
+              currentLayout={() =>
+                gridApi ? currentLayout(gridApi, search) : { columns: [], sorts: [], filters: {}, search }
+              }
+            />
+          ) : null
+        }
       />
       <div className="grid-host">
         {rows === undefined || view === undefined ? (
           <p className="loading">Loading rows…</p>
         ) : (
           <DataGrid<RowRecord>
-            initialOptions={{
-              theme: gridTheme,
-              getRowId: (params) => params.data.id,
-              readOnlyEdit: true,
-              rowSelection: { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false },
-              selectionColumnDef: { pinned: 'left', width: 48 },
-              cacheQuickFilter: true,
-              initialState: Object.keys(view?.filters ?? {}).length
-                ? { filter: { filterModel: view!.filters as never } }
-                : undefined,
-              tooltipShowDelay: 300,
-              stopEditingWhenCellsLoseFocus: true,
-              enterNavigatesVerticallyAfterEdit: true,
-              overlayNoRowsTemplate: 'No rows yet. Use “Add row” or “Import” to add customers.',
-            }}
+            // Each view builds its own grid, so its saved widths, sorts and filters apply from the start.
+            key={view?.id ?? 'no-view'}
+            initialOptions={initialGridOptions(view)}
             rowData={rows}
             columnDefs={columnDefs}
             quickFilterText={search}
@@ -214,6 +237,7 @@ export function SheetView({ sheet, settings }: Props) {
               onColumnMoved: (event) => {
                 if (event.finished) saveLayout(event.api);
               },
+              onColumnVisible: (event) => saveLayout(event.api),
               onSortChanged: (event) => saveLayout(event.api),
               onFilterChanged: (event) => saveLayout(event.api),
             }}
@@ -226,12 +250,32 @@ export function SheetView({ sheet, settings }: Props) {
             sheet={sheet}
             rows={rows ?? []}
             gridApi={gridApi}
-            settings={settings}
+            settings={linkedSettings}
             onClose={() => setDialog(null)}
           />
         ) : null}
+        {dialog === 'trash' ? <TrashDialog sheet={sheet} settings={settings} onClose={() => setDialog(null)} /> : null}
+        {dialog === 'columns' ? (
+          <ColumnsDialog sheet={sheet} gridApi={gridApi} settings={settings} onClose={() => setDialog(null)} />
+        ) : null}
       </Suspense>
-      {dialog === 'trash' ? <TrashDialog sheet={sheet} settings={settings} onClose={() => setDialog(null)} /> : null}
     </div>
   );
+}
+
+function initialGridOptions(view: ViewRecord | null) {
+  const filters = view?.filters ?? {};
+  return {
+    theme: gridTheme,
+    getRowId: (params: { data: RowRecord }) => params.data.id,
+    readOnlyEdit: true,
+    rowSelection: { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } as const,
+    selectionColumnDef: { pinned: 'left', width: 48 } as const,
+    cacheQuickFilter: true,
+    initialState: Object.keys(filters).length ? { filter: { filterModel: filters as never } } : undefined,
+    tooltipShowDelay: 300,
+    stopEditingWhenCellsLoseFocus: true,
+    enterNavigatesVerticallyAfterEdit: true,
+    overlayNoRowsTemplate: 'No rows yet. Use “Add row” or “Import” to add customers.',
+  };
 }

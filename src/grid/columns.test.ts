@@ -33,10 +33,10 @@ describe('buildColumnDefs', () => {
 
   it('restores saved widths, hidden columns and sorts', () => {
     const [email, name, value] = buildColumnDefs(fields, view, defaultFieldContext);
-    expect(email!.width).toBe(240);
-    expect(name!.hide).toBe(true);
-    expect(name!.sort).toBe('desc');
-    expect(value!.sort).toBeNull();
+    expect(email!.initialWidth).toBe(240);
+    expect(name!.initialHide).toBe(true);
+    expect(name!.initialSort).toBe('desc');
+    expect(value!.initialSort).toBeNull();
   });
 
   it('uses a number filter for money', () => {

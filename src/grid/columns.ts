@@ -8,6 +8,7 @@ import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-co
 import type { RowRecord, ViewRecord } from '../db';
 import { formatCell, getFieldType, isEmptyCell, isInvalid } from '../fields/registry';
 import { minorDigits } from '../fields/currency';
+import { LinkCellEditor, renderLinkCell } from './linkCells';
 import type { CellValue, FieldContext, FieldDef, MoneyValue } from '../fields/types';
 
 /** Width of a column the user has not resized, in CSS pixels. */
@@ -27,6 +28,30 @@ export function numericValue(value: CellValue | undefined): number | null {
     return money.minor / 10 ** minorDigits(money.currency);
   }
   return null;
+}
+
+/** What link columns need beyond the field: the picker's names and a way to open a row. */
+export interface LinkColumnSupport {
+  choices: (sheetId: string) => string[];
+  onOpenRow: (sheetId: string, rowId: string) => void;
+}
+
+function linkColumn(
+  field: FieldDef,
+  ctx: FieldContext,
+  support: LinkColumnSupport | undefined,
+): Partial<ColDef<RowRecord>> {
+  const sheetId = field.settings.linkSheetId ?? '';
+  return {
+    cellEditor: LinkCellEditor,
+    cellEditorParams: { choices: support?.choices(sheetId) ?? [] },
+    cellRenderer: renderLinkCell,
+    cellRendererParams: {
+      linkSheetId: sheetId,
+      rowName: (rowId: string) => ctx.links?.rowName(sheetId, rowId),
+      onOpenRow: support?.onOpenRow ?? (() => undefined),
+    },
+  };
 }
 
 function editorFor(field: FieldDef): Pick<ColDef, 'cellEditor' | 'cellEditorParams' | 'cellEditorPopup'> {
@@ -84,6 +109,7 @@ export function buildColumnDefs(
   fields: FieldDef[],
   view: ViewRecord | undefined,
   ctx: FieldContext,
+  links?: LinkColumnSupport,
 ): ColDef<RowRecord>[] {
   const module = (field: FieldDef) => getFieldType(field.type);
   const viewColumns = view?.columns ?? [];
@@ -100,9 +126,11 @@ export function buildColumnDefs(
     return {
       colId: field.id,
       headerName: field.name,
-      width: layout?.width ?? DEFAULT_COLUMN_WIDTH,
-      hide: layout?.hidden ?? false,
-      sort: sort?.direction ?? null,
+      // initial* attributes apply when a column is created, so later column
+      // changes (a rename, a retype) keep the widths and sorts set since.
+      initialWidth: layout?.width ?? DEFAULT_COLUMN_WIDTH,
+      initialHide: layout?.hidden ?? false,
+      initialSort: sort?.direction ?? null,
       editable: true,
       valueGetter: (params: ValueGetterParams<RowRecord>) => cellValue(params, field) ?? null,
       valueFormatter: (params: ValueFormatterParams<RowRecord, CellValue>) =>
@@ -125,6 +153,7 @@ export function buildColumnDefs(
         : { cellDataType: false }),
       ...editorFor(field),
       ...filterFor(field, ctx),
+      ...(field.type === 'link' ? linkColumn(field, ctx, links) : {}),
     } satisfies ColDef<RowRecord>;
   });
 }
