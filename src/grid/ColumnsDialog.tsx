@@ -213,11 +213,16 @@ export function ColumnsDialog({ sheet, gridApi, settings, onClose }: Props) {
       >
         <label className="inline-field">
           New column
-          <input value={newName} onChange={(event) => setNewName(event.target.value)} placeholder="Column name" />
+          <input
+            aria-label="Name of new column"
+            value={newName}
+            onChange={(event) => setNewName(event.target.value)}
+            placeholder="Column name"
+          />
         </label>
         <label className="inline-field">
           Type
-          <select value={newType} onChange={(event) => setNewType(event.target.value)}>
+          <select aria-label="Type of new column" value={newType} onChange={(event) => setNewType(event.target.value)}>
             <TypeOptions sheets={sheets} current={sheet} />
           </select>
         </label>

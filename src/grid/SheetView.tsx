@@ -42,9 +42,6 @@ interface Props {
 
 type OpenDialog = 'export' | 'trash' | 'columns' | null;
 
-/** Wait after the last keystroke in the search box before saving it to the view. */
-const SEARCH_SAVE_DELAY_MS = 400;
-
 function openLinkedRow(sheetId: string, rowId: string): void {
   requestRowFocus(sheetId, rowId);
   setActiveSheetId(sheetId).catch((error: unknown) => reportError('Could not open the linked row.', error));
@@ -61,7 +58,6 @@ export function SheetView({ sheet, settings }: Props) {
   const [selectedCount, setSelectedCount] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const pendingFocusRowId = useRef<string | null>(takeRowFocus(sheet.id));
-  const searchTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [viewElement, setViewElement] = useState<HTMLDivElement | null>(null);
   useGridClipboard({ gridApi, sheet, settings: linkedSettings, hostElement: viewElement });
 
@@ -94,15 +90,13 @@ export function SheetView({ sheet, settings }: Props) {
     [view],
   );
 
+  // The search is saved on every keystroke, so a reload right after typing keeps it.
   const onSearchChange = (text: string) => {
     setSearch(text);
-    clearTimeout(searchTimer.current);
     if (!view) return;
-    searchTimer.current = setTimeout(() => {
-      saveViewLayout(view.id, { search: text }).catch((error: unknown) =>
-        console.error('Saving the search failed', error),
-      );
-    }, SEARCH_SAVE_DELAY_MS);
+    saveViewLayout(view.id, { search: text }).catch((error: unknown) =>
+      console.error('Saving the search failed', error),
+    );
   };
 
   const onCellEditRequest = useCallback(

@@ -39,7 +39,7 @@ export function ViewControls({ sheetId, activeView, currentLayout }: Props) {
     <>
       <label className="inline-field">
         View
-        <select value={activeView.id} onChange={(event) => switchTo(event.target.value)}>
+        <select aria-label="View" value={activeView.id} onChange={(event) => switchTo(event.target.value)}>
           {(views ?? [activeView]).map((view) => (
             <option key={view.id} value={view.id}>
               {view.name}
