@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 
 import { getActiveSheetId, getWorkbookSettings, listSheets } from '../db';
 import { loadDateLocale } from '../fields/dateLocale';
-import { TemplateChooser } from '../templates/TemplateChooser';
+import { TemplateChooser, TemplatesPage } from '../templates/TemplateChooser';
 import { Workbook } from './Workbook';
 import { NoticeList } from './NoticeList';
 import { UpdateBanner } from './UpdateBanner';
@@ -12,7 +12,7 @@ import { closeImportDialog, useImportRequest } from './importRequest';
 
 const ImportDialog = lazy(() => import('../import/ImportDialog').then((module) => ({ default: module.ImportDialog })));
 
-export type Page = 'sheets' | 'settings';
+export type Page = 'sheets' | 'templates' | 'settings';
 
 /** Reads the workbook settings and loads the date formats of their language before anything is shown. */
 async function loadWorkbookSettings() {
@@ -46,6 +46,13 @@ export function App() {
             </button>
             <button
               type="button"
+              aria-current={page === 'templates' ? 'page' : undefined}
+              onClick={() => setPage('templates')}
+            >
+              Templates
+            </button>
+            <button
+              type="button"
               aria-current={page === 'settings' ? 'page' : undefined}
               onClick={() => setPage('settings')}
             >
@@ -60,6 +67,8 @@ export function App() {
           <p className="loading">Opening your workbook…</p>
         ) : sheets.length === 0 ? (
           <TemplateChooser />
+        ) : page === 'templates' ? (
+          <TemplatesPage onTemplateUsed={() => setPage('sheets')} />
         ) : page === 'settings' ? (
           <SettingsPage settings={settings} />
         ) : (

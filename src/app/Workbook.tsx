@@ -5,6 +5,7 @@ import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
 import { SheetView } from '../grid/SheetView';
 import { reportError } from './notices';
+import { ErrorBoundary } from './ErrorBoundary';
 import { SheetActions } from './SheetActions';
 
 interface Props {
@@ -62,7 +63,9 @@ export function Workbook({ sheets, activeSheetId, settings }: Props) {
         <SheetActions sheet={active} isFirst={sheets[0]?.id === active.id} isLast={sheets.at(-1)?.id === active.id} />
       </div>
       <div role="tabpanel" id="sheet-panel" aria-labelledby={`tab-${active.id}`} className="sheet-panel">
-        <SheetView key={active.id} sheet={active} settings={settings} />
+        <ErrorBoundary key={active.id} area={`the sheet "${active.name}"`}>
+          <SheetView sheet={active} settings={settings} />
+        </ErrorBoundary>
       </div>
     </div>
   );

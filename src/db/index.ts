@@ -2,7 +2,7 @@
 export { getDatabase, onNewerVersionElsewhere } from './connection';
 export type * from './records';
 export { createSheets, listSheets, renameSheet, type NewSheet } from './sheets';
-export { addRows, deleteRows, editCells, listRows, listTrash, restoreRows, type CellEdit } from './rows';
+export { addRows, deleteRows, editCells, listRows, listTrash, purgeRows, restoreRows, type CellEdit } from './rows';
 export { pasteCells } from './paste';
 export {
   createView,

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldDef } from '../fields/types';
 import { resetDatabaseForTests } from './connection';
 import { redoLastUndone, undoLastChange } from './history';
-import { addRows, deleteRows, editCells, listRows, listTrash, restoreRows } from './rows';
+import { addRows, deleteRows, editCells, listRows, listTrash, purgeRows, restoreRows } from './rows';
 import { createSheets, listSheets } from './sheets';
 
 const nameField: FieldDef = { id: 'f-name', name: 'Name', type: 'text', settings: {}, role: 'name' };
@@ -55,6 +55,18 @@ describe('rows', () => {
     await restoreRows(sheetId, [first!.id]);
     expect((await listRows(sheetId)).map((row) => row.values['f-name'])).toEqual(['Ada Quill', 'Bram Oakes']);
     expect(await listTrash(sheetId)).toEqual([]);
+  });
+
+  it('purges only rows that are in the trash', async () => {
+    const sheetId = await makeSheet([{ 'f-name': 'Ada Quill' }, { 'f-name': 'Bram Oakes' }]);
+    const [first, second] = await listRows(sheetId);
+    await deleteRows(sheetId, [first!.id]);
+
+    await purgeRows(sheetId, [first!.id, second!.id]);
+
+    expect(await listTrash(sheetId)).toEqual([]);
+    expect((await listRows(sheetId)).map((row) => row.values['f-name'])).toEqual(['Bram Oakes']);
+    expect(await undoLastChange(sheetId)).toBe(false);
   });
 
   it('rejects an edit to a row that no longer exists', async () => {

@@ -104,3 +104,21 @@ export async function deleteRows(sheetId: string, rowIds: string[]): Promise<voi
 export async function restoreRows(sheetId: string, rowIds: string[]): Promise<void> {
   await setDeleted(sheetId, rowIds, 0);
 }
+
+/** Deletes rows in the trash for good; rows not in the trash are left alone. */
+export async function purgeRows(sheetId: string, rowIds: string[]): Promise<void> {
+  const database = getDatabase();
+  await database.transaction('rw', database.rows, database.history, async () => {
+    const rows = await database.rows.bulkGet(rowIds);
+    const purgeable = rows.filter((row): row is RowRecord => row?.sheetId === sheetId && row.deleted === 1);
+    await database.rows.bulkDelete(purgeable.map((row) => row.id));
+
+    // Their undo snapshots would bring the rows back, so those history entries go too.
+    const purged = new Set(purgeable.map((row) => row.id));
+    await database.history
+      .where('sheetId')
+      .equals(sheetId)
+      .filter((entry) => entry.rowIds.some((id) => purged.has(id)))
+      .delete();
+  });
+}

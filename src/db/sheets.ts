@@ -6,13 +6,13 @@ import type { RowRecord, SheetRecord, ViewRecord } from './records';
 import { setActiveSheetId } from './settings';
 
 export interface NewSheet {
-  /** Id for the new sheet, so link fields made beforehand can point at it; a fresh id when absent. */
+  /** Id for the new sheet, so that link fields made beforehand can point at it. Absent means a fresh id. */
   id?: string;
   name: string;
   fields: FieldDef[];
   /** Initial rows, each a map of field id to value. */
   rows?: Record<string, CellValue>[];
-  /** Ids for the initial rows, by index, so link cells made beforehand can point at them; fresh ids when absent. */
+  /** Ids for the initial rows, by index, so that link cells made beforehand can point at them. Absent means fresh ids. */
   rowIds?: string[];
 }
 
@@ -83,7 +83,7 @@ export async function createSheets(newSheets: NewSheet[]): Promise<string[]> {
         if (newSheet.rowIds && newSheet.rowIds.length !== (newSheet.rows ?? []).length) {
           const rowCount = (newSheet.rows ?? []).length;
           throw new Error(
-            `Sheet "${newSheet.name}" has ${newSheet.rowIds.length} row ids but ${rowCount} rows; pass one id per row.`,
+            `Sheet "${newSheet.name}" has ${newSheet.rowIds.length} row ids but ${rowCount} rows. Pass one id per row.`,
           );
         }
         const at = nowTimestamp();

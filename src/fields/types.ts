@@ -44,6 +44,8 @@ export interface SelectOption {
   label: string;
   /** A CSS colour name or hex value for the chip. */
   color?: string;
+  /** For a pipeline stage: the chance, as a fraction from 0 to 1, that a deal at this stage is won. */
+  probability?: number;
 }
 
 export interface FieldSettings {

@@ -6,6 +6,7 @@ import {
   listDeletedSheets,
   listTrash,
   purgeField,
+  purgeRows,
   purgeSheet,
   restoreField,
   restoreRows,
@@ -79,6 +80,19 @@ export function TrashDialog({ sheet, settings, onClose }: Props) {
                 }
               >
                 Restore all rows
+              </button>{' '}
+              <button
+                type="button"
+                onClick={() =>
+                  purge(`all ${trash.length} deleted rows`, () =>
+                    purgeRows(
+                      sheet.id,
+                      trash.map((row) => row.id),
+                    ),
+                  )
+                }
+              >
+                Empty the trash
               </button>
             </p>
             <ul className="trash-list">

@@ -8,6 +8,7 @@ import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-co
 import type { RowRecord, ViewRecord } from '../db';
 import { formatCell, getFieldType, isEmptyCell, isInvalid } from '../fields/registry';
 import { minorDigits } from '../fields/currency';
+import { renderChoiceCell } from './choiceCells';
 import { LinkCellEditor, renderLinkCell } from './linkCells';
 import type { CellValue, FieldContext, FieldDef, MoneyValue } from '../fields/types';
 
@@ -154,6 +155,9 @@ export function buildColumnDefs(
       ...editorFor(field),
       ...filterFor(field, ctx),
       ...(field.type === 'link' ? linkColumn(field, ctx, links) : {}),
+      ...(field.type === 'select' || field.type === 'multiSelect'
+        ? { cellRenderer: renderChoiceCell, cellRendererParams: { options: field.settings.options ?? [] } }
+        : {}),
     } satisfies ColDef<RowRecord>;
   });
 }
