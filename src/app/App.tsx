@@ -7,9 +7,11 @@ import { TemplateChooser, TemplatesPage } from '../templates/TemplateChooser';
 import { Workbook } from './Workbook';
 import { NoticeList } from './NoticeList';
 import { UpdateBanner } from './UpdateBanner';
-import { SettingsPage } from '../settings/SettingsPage';
 import { closeImportDialog, useImportRequest } from './importRequest';
 
+const SettingsPage = lazy(() =>
+  import('../settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
 const ImportDialog = lazy(() => import('../import/ImportDialog').then((module) => ({ default: module.ImportDialog })));
 
 export type Page = 'sheets' | 'templates' | 'settings';
@@ -70,7 +72,9 @@ export function App() {
         ) : page === 'templates' ? (
           <TemplatesPage onTemplateUsed={() => setPage('sheets')} />
         ) : page === 'settings' ? (
-          <SettingsPage settings={settings} />
+          <Suspense fallback={<p className="loading">Opening settings…</p>}>
+            <SettingsPage settings={settings} />
+          </Suspense>
         ) : (
           <Workbook sheets={sheets} activeSheetId={activeSheetId} settings={settings} />
         )}

@@ -1,4 +1,6 @@
 // The data seam: the UI reads and changes data only through these functions.
+// Column changes live in ./fields and are imported from there, so they load
+// with the dialogs that use them instead of with the first page.
 export { getDatabase, onNewerVersionElsewhere } from './connection';
 export type * from './records';
 export { createSheets, listSheets, renameSheet, type NewSheet } from './sheets';
@@ -14,17 +16,6 @@ export {
   setActiveView,
   type ViewLayout,
 } from './views';
-export {
-  addField,
-  deleteField,
-  purgeField,
-  renameField,
-  restoreField,
-  retypeField,
-  setFieldOptions,
-  type NewField,
-  type RetypeResult,
-} from './fields';
 export {
   addSheet,
   deleteSheet,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 import { describeError } from '../app/notices';
-import { setFieldOptions } from '../db';
+import { setFieldOptions } from '../db/fields';
 import type { FieldDef, SelectOption } from '../fields/types';
 
 interface Props {

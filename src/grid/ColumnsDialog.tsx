@@ -4,7 +4,8 @@ import { useState } from 'react';
 
 import { Dialog } from '../app/Dialog';
 import { describeError, showNotice } from '../app/notices';
-import { addField, deleteField, listSheets, renameField, retypeField, type RowRecord, type SheetRecord } from '../db';
+import { listSheets, type RowRecord, type SheetRecord } from '../db';
+import { addField, deleteField, renameField, retypeField } from '../db/fields';
 import { fieldTypeOrder, getFieldType } from '../fields/registry';
 import type { FieldContext, FieldDef, FieldType } from '../fields/types';
 import { ChoicesEditor } from './ChoicesEditor';

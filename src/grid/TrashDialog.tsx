@@ -5,15 +5,14 @@ import { describeError, reportError } from '../app/notices';
 import {
   listDeletedSheets,
   listTrash,
-  purgeField,
   purgeRows,
   purgeSheet,
-  restoreField,
   restoreRows,
   restoreSheet,
   type RowRecord,
   type SheetRecord,
 } from '../db';
+import { purgeField, restoreField } from '../db/fields';
 import { formatCell, isEmptyCell } from '../fields/registry';
 import type { FieldContext } from '../fields/types';
 

@@ -7,7 +7,6 @@ import {
   ClientSideRowModelApiModule,
   ClientSideRowModelModule,
   ColumnApiModule,
-  ColumnAutoSizeModule,
   CustomEditorModule,
   DateEditorModule,
   DateFilterModule,
@@ -48,7 +47,6 @@ export function registerGridModules(): void {
     RowSelectionModule,
     RowStyleModule,
     CellStyleModule,
-    ColumnAutoSizeModule,
     TooltipModule,
     ...(import.meta.env.DEV ? [ValidationModule] : []),
   ]);
