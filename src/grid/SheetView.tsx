@@ -68,15 +68,22 @@ export function SheetView({ sheet, settings }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another view becomes active
   }, [viewId]);
 
+  // Column definitions read the view's widths, order and sorts only when the grid is
+  // created (initial* attributes), so a saved search or resize does not rebuild them.
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const viewLoaded = view !== undefined;
   const columnDefs = useMemo(
     () =>
-      view === undefined
-        ? []
-        : buildColumnDefs(sheet.fields, view ?? undefined, linkedSettings, {
+      viewLoaded
+        ? buildColumnDefs(sheet.fields, viewRef.current ?? undefined, linkedSettings, {
             choices: (sheetId) => linkChoices(linked, sheetId, settings),
             onOpenRow: openLinkedRow,
-          }),
-    [sheet.fields, view, linkedSettings, linked, settings],
+          })
+        : [],
+    // viewId is listed on purpose: switching views rebuilds the columns from the new view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sheet.fields, viewId, viewLoaded, linkedSettings, linked, settings],
   );
 
   const saveLayout = useCallback(

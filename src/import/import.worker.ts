@@ -34,6 +34,8 @@ const PREVIEW_ROW_COUNT = 8;
 const ROWS_PER_PROGRESS_STEP = 5000;
 
 let parsed: ParsedCsv | null = null;
+/** The new-sheet plan made by the last analysis, reused by the import so values are not inferred twice. */
+let newSheetPlan: ReturnType<typeof planNewSheetFromCsv> | null = null;
 
 function post(message: ImportWorkerResponse): void {
   self.postMessage(message);
@@ -43,6 +45,7 @@ function analyse(request: AnalyseRequest): FileAnalysis {
   const decoded = decodeCsvBytes(new Uint8Array(request.bytes), request.encoding);
   parsed = parseCsvText(decoded.text, request.delimiter ? { delimiter: request.delimiter } : {});
   const newSheet = planNewSheetFromCsv(parsed.headers, parsed.rows, request.ctx);
+  newSheetPlan = newSheet;
 
   return {
     kind: 'analysis',
@@ -63,7 +66,7 @@ function resolveTargets(request: PlanRequest, file: ParsedCsv): { targets: Impor
   const columnValues = (column: number) => file.rows.map((row) => withoutFormulaGuard(row[column] ?? ''));
 
   if (request.target.kind === 'newSheet') {
-    const analysis = planNewSheetFromCsv(file.headers, file.rows, request.ctx);
+    const analysis = newSheetPlan ?? planNewSheetFromCsv(file.headers, file.rows, request.ctx);
     const columns = applyNewSheetChoices(analysis.fields, request.target.columns, columnValues);
     return {
       targets: { columns, dateOrders: request.dateOrders },
