@@ -17,7 +17,6 @@ import {
   undoLastChange,
   type RowRecord,
   type SheetRecord,
-  type ViewRecord,
 } from '../db';
 import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
@@ -223,11 +222,16 @@ export function SheetView({ sheet, settings }: Props) {
           <DataGrid<RowRecord>
             // Each view builds its own grid, so its saved widths, sorts and filters apply from the start.
             key={view?.id ?? 'no-view'}
-            initialOptions={initialGridOptions(view)}
+            initialOptions={initialGridOptions()}
             rowData={rows}
             columnDefs={columnDefs}
             quickFilterText={search}
-            onReady={setGridApi}
+            onReady={(api) => {
+              // Saved filters are applied here: initialState would need AG Grid's state module (6 kB gzip).
+              const filters = viewRef.current?.filters ?? {};
+              if (Object.keys(filters).length) api.setFilterModel(filters);
+              setGridApi(api);
+            }}
             handlers={{
               onCellEditRequest,
               onModelUpdated: (event) => setShownCount(event.api.getDisplayedRowCount()),
@@ -264,8 +268,7 @@ export function SheetView({ sheet, settings }: Props) {
   );
 }
 
-function initialGridOptions(view: ViewRecord | null) {
-  const filters = view?.filters ?? {};
+function initialGridOptions() {
   return {
     theme: gridTheme,
     getRowId: (params: { data: RowRecord }) => params.data.id,
@@ -273,7 +276,6 @@ function initialGridOptions(view: ViewRecord | null) {
     rowSelection: { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } as const,
     selectionColumnDef: { pinned: 'left', width: 48 } as const,
     cacheQuickFilter: true,
-    initialState: Object.keys(filters).length ? { filter: { filterModel: filters as never } } : undefined,
     tooltipShowDelay: 300,
     stopEditingWhenCellsLoseFocus: true,
     enterNavigatesVerticallyAfterEdit: true,

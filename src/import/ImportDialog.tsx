@@ -13,7 +13,8 @@ import { ImportPreview } from './ImportPreview';
 import { ImportSummary, type ImportTotals } from './ImportSummary';
 import type { FileAnalysis, NewSheetColumnChoice } from './protocol';
 
-export type ImportDialogTarget = { kind: 'newSheet' } | { kind: 'existingSheet'; sheet: SheetRecord };
+/** Where an import goes; a file chosen before the dialog opened comes along. */
+export type ImportDialogTarget = { kind: 'newSheet'; file?: File } | { kind: 'existingSheet'; sheet: SheetRecord };
 
 interface Props {
   settings: FieldContext;
@@ -55,6 +56,13 @@ export function ImportDialog({ settings, target, onClose }: Props) {
 
   const worker = () => (workerRef.current ??= new ImportWorkerClient());
   useEffect(() => () => workerRef.current?.terminate(), []);
+
+  // A file chosen on the first-run screen is read as soon as the dialog opens.
+  const initialFile = target.kind === 'newSheet' ? target.file : undefined;
+  useEffect(() => {
+    if (initialFile) void onFileChosen(initialFile);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the file the dialog opened with
+  }, [initialFile]);
 
   const analyse = async (chosen: { name: string; bytes: ArrayBuffer }, encoding?: string, delimiter?: string) => {
     setStep('analysing');

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 
+import { Dialog } from '../app/Dialog';
 import { openImportDialog } from '../app/importRequest';
 import { describeError, reportError, showNotice } from '../app/notices';
 import { createSheets, DEFAULT_WORKBOOK_SETTINGS, getWorkbookSettings } from '../db';
@@ -45,7 +46,8 @@ export function TemplateGallery({ firstRun, onTemplateUsed }: Props) {
   const [importError, setImportError] = useState<string | null>(null);
   const [phoneLibraryReady, setPhoneLibraryReady] = useState(false);
   const headingId = useId();
-  const importInputId = useId();
+  const [importingTemplate, setImportingTemplate] = useState(false);
+  const csvInputRef = useRef<HTMLInputElement>(null);
 
   // Sample rows with phone numbers are read through the phone library, so the preview waits for it.
   useEffect(() => {
@@ -114,6 +116,7 @@ export function TemplateGallery({ firstRun, onTemplateUsed }: Props) {
       }
       const template = { ...result.template, name: uniqueTemplateName(result.template.name, allNames) };
       await saveTemplate(template);
+      setImportingTemplate(false);
       showNotice(`Added the template "${template.name}" to the gallery.`);
     } catch (error) {
       reportError(`Could not import "${file.name}": ${describeError(error)}`, error);
@@ -166,30 +169,56 @@ export function TemplateGallery({ firstRun, onTemplateUsed }: Props) {
             Save this workbook as a template
           </button>
         )}
-        <div className="template-import">
-          <label htmlFor={importInputId}>Import a template file</label>
-          <input
-            id={importInputId}
-            type="file"
-            accept=".json,application/json"
-            disabled={busy}
-            onChange={(event) => void importTemplateFile(event)}
-          />
+        <button type="button" disabled={busy} onClick={() => setImportingTemplate(true)}>
+          Import a template file
+        </button>
+      </div>
+
+      {importingTemplate ? (
+        <Dialog title="Import a template file" onClose={() => setImportingTemplate(false)} busy={busy}>
+          <label className="field">
+            Template file
+            <input
+              type="file"
+              accept=".json,application/json"
+              disabled={busy}
+              onChange={(event) => void importTemplateFile(event)}
+            />
+          </label>
           <p className="template-help">A .kindling-template.json file downloaded from Kindling, at most 1 MB.</p>
           {importError ? (
             <p role="alert" className="template-error">
               {importError}
             </p>
           ) : null}
-        </div>
-      </div>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setImportingTemplate(false)}>
+              Close
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
 
       {firstRun ? (
         <div className="import-instead">
           <p>Already keep customers in a spreadsheet? Save it as CSV and start from it.</p>
-          <button type="button" onClick={() => openImportDialog({ kind: 'newSheet' })}>
+          <button type="button" onClick={() => csvInputRef.current?.click()}>
             Import a file
           </button>
+          {/* The button opens the browser's file chooser through this input, hidden from the tab order and screen readers. */}
+          <input
+            ref={csvInputRef}
+            type="file"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              event.currentTarget.value = '';
+              if (file) openImportDialog({ kind: 'newSheet', file });
+            }}
+          />
         </div>
       ) : null}
 
