@@ -3,7 +3,7 @@
 // edit comes back as text (or a date string, a boolean, an option id) that
 // the sheet view parses before it is saved.
 
-import type { ColDef, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
+import type { ColDef, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 
 import type { RowRecord, ViewRecord } from '../db';
 import { formatCell, getFieldType, isEmptyCell, isInvalid } from '../fields/registry';
@@ -146,7 +146,7 @@ export function buildColumnDefs(
         return module(field).compare(a as never, b as never, field);
       },
       cellClassRules: { 'cell-invalid': (params) => isInvalid(params.value) },
-      tooltipValueGetter: (params) =>
+      tooltip: (params: ITooltipParams<RowRecord>) =>
         isInvalid(params.value) ? `Not a valid ${module(field).label.toLowerCase()}; kept as typed.` : undefined,
       type: NUMERIC_TYPES.has(field.type) ? 'rightAligned' : undefined,
       ...(field.type === 'checkbox'
