@@ -1,6 +1,8 @@
 // The data seam: the UI reads and changes data only through these functions.
 // Column changes live in ./fields and are imported from there, so they load
 // with the dialogs that use them instead of with the first page.
+// Reminders live in ./reminders for the same reason: they load with the
+// Reminders page and the scheduler, after the first render.
 export { getDatabase, onNewerVersionElsewhere } from './connection';
 export type * from './records';
 export { createSheets, listSheets, renameSheet, type NewSheet } from './sheets';

@@ -109,3 +109,57 @@ export interface ImportRecord {
   /** Set when the whole import has been undone. */
   undoneAt?: Timestamp;
 }
+
+/** Origin of a reminder: a follow-up date cell, a recurring check-in on a row, or the user's own reminder. */
+export type ReminderKind = 'followUp' | 'checkIn' | 'standalone';
+
+export type ReminderState = 'open' | 'snoozed' | 'done';
+
+export type RecurrenceUnit = 'days' | 'weeks' | 'months';
+
+/**
+ * Local wall-clock time 'YYYY-MM-DDTHH:mm' with no time zone. A 09:00
+ * reminder stays at 09:00 local across a daylight-saving change or a trip,
+ * and these strings sort in time order, so the `due` index orders them.
+ */
+export type LocalDateTime = string;
+
+export interface Recurrence {
+  every: number;
+  unit: RecurrenceUnit;
+}
+
+/**
+ * One reminder. Follow-ups are derived from rows by reconciliation and have
+ * the id 'followUp:<rowId>:<fieldId>', so every tab computes the same id.
+ * Check-ins and standalone reminders get a random id.
+ */
+export interface ReminderRecord {
+  id: string;
+  kind: ReminderKind;
+  /** The row the reminder is about; both absent for a reminder attached to nothing. */
+  sheetId?: string;
+  rowId?: string;
+  /** For a follow-up: the date column it comes from. */
+  fieldId?: string;
+  /** What to do, as the user wrote it; empty for follow-ups, which show their column's name. */
+  title: string;
+  /** The calendar day 'YYYY-MM-DD' the reminder is for, before any snooze. */
+  date: string;
+  /** Time of day 'HH:mm' chosen for this reminder; absent means the reminder time setting. */
+  time?: string;
+  /** When it comes due: `date` at its time, or the end of a snooze. */
+  due: LocalDateTime;
+  state: ReminderState;
+  /** The `due` value a notification was shown for, so each due time notifies once. */
+  notifiedDue?: LocalDateTime;
+  /** For a check-in: how often it repeats after `anchorDate`. */
+  recurrence?: Recurrence;
+  /** For a check-in: the day it counts from, the row's last contact or the day it was last marked done. */
+  anchorDate?: string;
+  /** For a check-in: the row's last-contacted date when it was last armed; a new value re-arms it. */
+  lastContacted?: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  doneAt?: Timestamp;
+}

@@ -5,14 +5,15 @@ import { getDatabase, resetDatabaseForTests } from './connection';
 afterEach(() => resetDatabaseForTests());
 
 describe('schema', () => {
-  it('opens at version 1 with every table', async () => {
+  it('opens at version 2 with every table', async () => {
     const database = getDatabase();
     await database.open();
 
-    expect(database.verno).toBe(1);
+    expect(database.verno).toBe(2);
     expect(database.tables.map((table) => table.name).sort()).toEqual([
       'history',
       'imports',
+      'reminders',
       'rows',
       'settings',
       'sheets',

@@ -8,7 +8,15 @@
 
 import Dexie, { type Table } from 'dexie';
 
-import type { HistoryRecord, ImportRecord, RowRecord, SettingRecord, SheetRecord, ViewRecord } from './records';
+import type {
+  HistoryRecord,
+  ImportRecord,
+  ReminderRecord,
+  RowRecord,
+  SettingRecord,
+  SheetRecord,
+  ViewRecord,
+} from './records';
 
 export const DATABASE_NAME = 'kindling';
 
@@ -19,6 +27,7 @@ export class KindlingDatabase extends Dexie {
   views!: Table<ViewRecord, string>;
   history!: Table<HistoryRecord, string>;
   imports!: Table<ImportRecord, string>;
+  reminders!: Table<ReminderRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -30,6 +39,15 @@ export class KindlingDatabase extends Dexie {
       views: 'id, sheetId',
       history: 'id, at, sheetId',
       imports: 'id, sheetId, at',
+    });
+
+    // Version 2 adds reminders and changes no version-1 store. It has no
+    // upgrade function: follow-up and check-in reminders are derived from
+    // rows by reconciliation (src/reminders/sync.ts) when the app starts, and
+    // standalone reminders did not exist before. The reminder time setting is
+    // a record of the settings table, which needs no schema change.
+    this.version(2).stores({
+      reminders: 'id, due, state, rowId, sheetId, [state+due]',
     });
   }
 }
