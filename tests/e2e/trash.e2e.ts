@@ -80,6 +80,8 @@ async function addNamedRows(): Promise<number> {
     const emptyRows = await findRowIndexes(page, 'Name', '');
     expect(emptyRows.length, 'rows with an empty Name').toBeGreaterThan(0);
     await editCell(page, emptyRows[0]!, 'Name', name);
+    // The grid shows an edit once it is saved, so wait for it before looking for the next empty row.
+    await rowIndexOf(name);
   }
   return initialRows;
 }
