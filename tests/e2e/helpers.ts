@@ -477,12 +477,23 @@ export async function readCellEditorValue(page: Page, rowIndex: number, column: 
 /** Edits a cell by double-clicking it, typing the value and pressing Enter. */
 export async function editCell(page: Page, rowIndex: number, column: string, value: string): Promise<void> {
   const target = await cell(page, rowIndex, column);
+  const before = ((await target.textContent()) ?? '').trim();
   await target.dblclick();
   const editor = cellEditorInput(page);
   await editor.waitFor({ timeout: UI_TIMEOUT_MS });
   await editor.fill(value);
   await editor.press('Enter');
   await editor.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+
+  // The grid shows an edit only once IndexedDB has it, so a changed value means the write landed.
+  if (value.trim() !== before) {
+    await expect
+      .poll(async () => ((await (await cell(page, rowIndex, column)).textContent()) ?? '').trim(), {
+        timeout: UI_TIMEOUT_MS,
+        message: `cell in row ${rowIndex}, column "${column}" after the edit`,
+      })
+      .not.toBe(before);
+  }
 }
 
 /** Returns the display positions of the rendered rows whose cell in `column` reads `text`. */
