@@ -36,6 +36,12 @@ export const CUSTOMERS_100_CSV = path.join(FIXTURES_DIR, 'customers-100.csv');
 /** Generous wait for UI steps that touch IndexedDB or the service worker. */
 const UI_TIMEOUT_MS = 20_000;
 
+/**
+ * Wait for the app's first screen after a navigation. A cold browser profile
+ * on a loaded two-core machine has been seen to need more than 20 s.
+ */
+const APP_START_TIMEOUT_MS = 45_000;
+
 /** Status text of the sheet view: "1 row", "100 rows" or "3 of 100 rows". */
 const STATUS_PATTERN = /^\s*[\d,]+( of [\d,]+)? rows?\s*$/;
 
@@ -100,7 +106,10 @@ export function sheetTab(page: Page, name: string): Locator {
 
 /** Waits until the app shows either the first-run screen or a sheet. */
 export async function waitForAppReady(page: Page): Promise<void> {
-  await firstRunHeading(page).or(page.getByRole('tab')).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await firstRunHeading(page)
+    .or(page.getByRole('tab'))
+    .first()
+    .waitFor({ state: 'visible', timeout: APP_START_TIMEOUT_MS });
 }
 
 export async function openApp(page: Page, url = baseURL()): Promise<void> {
