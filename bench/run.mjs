@@ -1,16 +1,16 @@
 /* global window, navigator */
 // Benchmarks the production build in headless Chromium: CSV import through the
 // UI against a raw PapaParse + Dexie baseline, quick filter, cold offline
-// start and first-load JS size. Writes the results to docs/benchmarks.md.
+// start, first-load JS size and the size of each chunk loaded on demand.
+// Writes the results to docs/benchmarks.md.
 //
 // Usage: npm run bench              (builds dist/ first, full run, writes the report)
 //        node bench/run.mjs --quick (small files and few runs, prints the report only)
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CUSTOMER_HEADER, generateCustomerRows, generateCustomersCsv } from '../tests/fixtures/make-customers.mjs';
@@ -24,6 +24,7 @@ import {
   waitForRowCount,
   waitForServiceWorkerControl,
 } from './app-steps.mjs';
+import { measureFirstLoadJs, measureLazyChunks } from './chunks.mjs';
 import { describeMachine, readLoadAverage } from './machine.mjs';
 import { readJsHeapMiB, startMemorySampler } from './memory.mjs';
 import { writeReport } from './report.mjs';
@@ -72,27 +73,6 @@ async function measure(label, step) {
     console.error(`bench: ${label} failed:`, error);
     return { runs: [], error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
   }
-}
-
-/** Sums the sizes of the JS that index.html loads before the app starts: its module entry and modulepreloads. */
-function measureFirstLoadJs() {
-  const html = readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8');
-  const sources = new Set();
-  for (const match of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) {
-    sources.add(match[1]);
-  }
-  for (const match of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) {
-    sources.add(match[1]);
-  }
-  const files = [...sources].map((source) => {
-    const content = readFileSync(path.join(DIST_DIR, source.replace(/^\//, '')));
-    return { file: source, bytes: content.length, gzipBytes: gzipSync(content).length };
-  });
-  return {
-    files,
-    totalBytes: files.reduce((sum, file) => sum + file.bytes, 0),
-    totalGzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
-  };
 }
 
 /** Bundles bench/baseline.html with PapaParse and Dexie from node_modules into `outDir`. */
@@ -243,7 +223,8 @@ async function main() {
   let browser = null;
 
   try {
-    const firstLoadJs = measureFirstLoadJs();
+    const firstLoadJs = measureFirstLoadJs(DIST_DIR);
+    const lazyChunks = measureLazyChunks(DIST_DIR, firstLoadJs);
     await buildBaselinePage(baselineDir);
     mkdirSync(dataDir, { recursive: true });
     const files = writeCsvFiles(dataDir, config);
@@ -288,6 +269,7 @@ async function main() {
       config,
       machine,
       firstLoadJs,
+      lazyChunks,
       baselineMedium,
       baselineLarge,
       importMedium,

@@ -34,8 +34,33 @@ describe('dashboard page', () => {
       'Customers slipping away',
       'Customer lifetime value',
       'Top customers',
+      'New versus existing customers',
       'Churn',
+      'Complaints and compliments',
     ]);
+  });
+
+  test('feedback without an activity log', async () => {
+    await renderTemplate('Sales pipeline');
+
+    const feedback = screen.getByRole('region', { name: 'Complaints and compliments' });
+    expect(
+      within(feedback).getByText(
+        'Add an Activities sheet with a Type column (Complaint, Compliment) linked to customers to see this.',
+      ),
+    ).toBeTruthy();
+  });
+
+  test('new and existing customers side by side', async () => {
+    await renderTemplate('Customer lifetime value tracker');
+
+    const mix = screen.getByRole('region', { name: 'New versus existing customers' });
+    expect(within(mix).getByText(/^revenue from new customers, this month$/)).toBeTruthy();
+    expect(within(mix).getByText(/^revenue from existing customers, this month$/)).toBeTruthy();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Period' }), { target: { value: 'all' } });
+    expect(
+      await within(mix).findByText('Choose a month, quarter or year: over all time every customer is new.'),
+    ).toBeTruthy();
   });
 
   test('missing roles are named', async () => {

@@ -14,7 +14,9 @@ import { computeDashboard } from './metrics/index';
 import type { PeriodKind, RowsTarget } from './metrics/types';
 import { openRows } from './openRows';
 import { ChurnSection } from './sections/ChurnSection';
+import { FeedbackSection } from './sections/FeedbackSection';
 import { LifetimeValueSection } from './sections/LifetimeValueSection';
+import { NewCustomersSection } from './sections/NewCustomersSection';
 import { PipelineSection } from './sections/PipelineSection';
 import { RevenueSection } from './sections/RevenueSection';
 import { SlippingSection } from './sections/SlippingSection';
@@ -83,7 +85,9 @@ export function DashboardPage({ sheets, settings, onShowRows }: Props) {
           <SlippingSection slipping={metrics.slipping} />
           <LifetimeValueSection lifetime={metrics.lifetimeValue} />
           <TopCustomersSection pareto={metrics.pareto} />
+          <NewCustomersSection mix={metrics.newCustomers} />
           <ChurnSection churn={metrics.churn} />
+          <FeedbackSection feedback={metrics.feedback} />
         </DashboardContext.Provider>
       ) : (
         <p className="loading">Reading your sheets…</p>

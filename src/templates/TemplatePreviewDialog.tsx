@@ -59,7 +59,8 @@ function SheetPreview({ sheet }: { sheet: PreviewSheet }) {
   return (
     <section className="template-preview-sheet" aria-labelledby={headingId}>
       <h3 id={headingId}>{sheet.name}</h3>
-      <div className="template-preview-scroll">
+      {/* Focusable, so a keyboard user can scroll a table wider than the dialog with the arrow keys. */}
+      <div className="template-preview-scroll" tabIndex={0} role="group" aria-labelledby={headingId}>
         <table className="template-preview-table" aria-labelledby={headingId}>
           <thead>
             <tr>

@@ -14,6 +14,8 @@ describe('whole dashboard', () => {
     expect(metrics.lifetimeValue.missing).toHaveLength(1);
     expect(metrics.pareto.missing).toHaveLength(1);
     expect(metrics.churn.missing).toHaveLength(1);
+    expect(metrics.newCustomers.missing).toHaveLength(1);
+    expect(metrics.feedback.missing).toHaveLength(1);
   });
 
   test('one customer with one sale', () => {

@@ -1,7 +1,9 @@
 // Every dashboard metric from one read of the workbook.
 
 import { computeChurn, type ChurnMetrics } from './churn';
+import { computeFeedback, type FeedbackMetrics } from './feedback';
 import { computeLifetimeValue, type LifetimeValueMetrics } from './lifetimeValue';
+import { computeNewCustomers, type NewCustomerMetrics } from './newCustomers';
 import { computePareto, type ParetoMetrics } from './pareto';
 import { computePipeline, type PipelineMetrics } from './pipeline';
 import { computeRevenue, type RevenueMetrics } from './revenue';
@@ -18,6 +20,8 @@ export interface DashboardMetrics {
   lifetimeValue: LifetimeValueMetrics;
   pareto: ParetoMetrics;
   churn: ChurnMetrics;
+  newCustomers: NewCustomerMetrics;
+  feedback: FeedbackMetrics;
 }
 
 export function computeDashboard(input: MetricsInput): DashboardMetrics {
@@ -30,5 +34,7 @@ export function computeDashboard(input: MetricsInput): DashboardMetrics {
     lifetimeValue: computeLifetimeValue(input, sales),
     pareto: computePareto(input, sales),
     churn: computeChurn(input, sales),
+    newCustomers: computeNewCustomers(input, sales),
+    feedback: computeFeedback(input),
   };
 }
