@@ -9,7 +9,7 @@ import { listRows, type SheetRecord } from '../db';
 import type { FieldContext } from '../fields/types';
 import { DashboardContext, type DashboardTools } from './components/DashboardContext';
 import { createFormatters, PERIOD_NAMES } from './format';
-import { localDay, periodContaining } from './metrics/dates';
+import { customPeriod, localDay, periodContaining } from './metrics/dates';
 import { computeDashboard } from './metrics/index';
 import type { PeriodKind, RowsTarget } from './metrics/types';
 import { openRows } from './openRows';
@@ -40,12 +40,17 @@ export function DashboardPage({ sheets, settings, onShowRows }: Props) {
   );
   const [period, setPeriod] = useState<PeriodKind>('month');
   const today = localDay(new Date());
+  const [customStart, setCustomStart] = useState(`${today.slice(0, 4)}-01-01`);
+  const [customEnd, setCustomEnd] = useState(today);
+  const chosenCustom = period === 'custom' ? customPeriod(customStart, customEnd) : null;
+  const span =
+    period === 'custom' ? (chosenCustom ?? periodContaining('custom', today)) : periodContaining(period, today);
 
   const metrics = useMemo(
-    () =>
-      data &&
-      computeDashboard({ sheets: data, today, period: periodContaining(period, today), currency: settings.currency }),
-    [data, today, period, settings.currency],
+    () => data && computeDashboard({ sheets: data, today, period: span, currency: settings.currency }),
+    // span is rebuilt on each render, so its parts are the dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [data, today, period, span.start, span.end, settings.currency],
   );
   const format = useMemo(() => createFormatters(settings.locale), [settings.locale]);
   const open = useCallback(
@@ -72,7 +77,24 @@ export function DashboardPage({ sheets, settings, onShowRows }: Props) {
             ))}
           </select>
         </label>
+        {period === 'custom' ? (
+          <>
+            <label className="inline-field">
+              From
+              <input type="date" value={customStart} onChange={(event) => setCustomStart(event.target.value)} />
+            </label>
+            <label className="inline-field">
+              To
+              <input type="date" value={customEnd} onChange={(event) => setCustomEnd(event.target.value)} />
+            </label>
+          </>
+        ) : null}
       </div>
+      {period === 'custom' && !chosenCustom ? (
+        <p role="alert" className="notice notice-error">
+          Choose a first day on or before the last day; until then the figures cover this year so far.
+        </p>
+      ) : null}
       <p className="muted">
         As of {format.day(today)}. Select a figure to open the rows behind it in its sheet; that sheet&rsquo;s default
         view gets the figure&rsquo;s filters.

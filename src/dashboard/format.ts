@@ -48,10 +48,12 @@ export const PERIOD_NAMES: Record<PeriodKind, string> = {
   quarter: 'This quarter',
   year: 'This year',
   all: 'All time',
+  custom: 'Custom dates',
 };
 
 /** Returns the period in lower case, as it follows a figure's label: 'this month', 'all time'. */
 export function periodPhrase(kind: PeriodKind): string {
+  if (kind === 'custom') return 'in the chosen dates';
   return PERIOD_NAMES[kind].toLowerCase();
 }
 

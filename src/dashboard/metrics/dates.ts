@@ -86,7 +86,16 @@ export function quarterLabel(startMonth: string): string {
   return `Q${quarter} ${startMonth.slice(0, 4)}`;
 }
 
-/** Returns the period of the given kind that contains `today`. */
+/**
+ * Returns a period chosen by its first and last day, or null when either day
+ * is missing or the first comes after the last.
+ */
+export function customPeriod(start: string, end: string): Period | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !/^\d{4}-\d{2}-\d{2}$/.test(end) || start > end) return null;
+  return { kind: 'custom', start, end };
+}
+
+/** Returns the period of the given kind that contains `today`; a custom period defaults to the year so far. */
 export function periodContaining(kind: PeriodKind, today: string): Period {
   const month = monthOf(today);
   switch (kind) {
@@ -100,6 +109,8 @@ export function periodContaining(kind: PeriodKind, today: string): Period {
       return { kind, start: `${today.slice(0, 4)}-01-01`, end: `${today.slice(0, 4)}-12-31` };
     case 'all':
       return { kind, start: null, end: null };
+    case 'custom':
+      return { kind, start: `${today.slice(0, 4)}-01-01`, end: today };
   }
 }
 

@@ -47,8 +47,18 @@ export interface RevenueMetrics {
   undated: number;
 }
 
-/** Returns the months the chart shows: the quarter's three, the year's twelve, or the last twelve. */
+/**
+ * Returns the months the chart shows: the quarter's three, the year's twelve,
+ * a custom period's months (its last twelve when longer), or the last twelve.
+ */
 export function chartMonths(period: Period, today: string): string[] {
+  if (period.kind === 'custom' && period.start && period.end) {
+    const first = monthOf(period.start);
+    const last = monthOf(period.end);
+    const months: string[] = [];
+    for (let month = first; month <= last; month = addMonths(month, 1)) months.push(month);
+    return months.slice(-CHART_MONTHS);
+  }
   const count = period.kind === 'quarter' ? 3 : CHART_MONTHS;
   const first =
     period.kind === 'quarter'

@@ -9,7 +9,7 @@ export interface SheetData {
   rows: RowRecord[];
 }
 
-export type PeriodKind = 'month' | 'quarter' | 'year' | 'all';
+export type PeriodKind = 'month' | 'quarter' | 'year' | 'all' | 'custom';
 
 /** A span of calendar days, both ends included, as 'YYYY-MM-DD'. All time has null ends. */
 export interface Period {
