@@ -4,6 +4,15 @@
 // connection, because the service worker runs the same queries on its own
 // connection.
 
+import {
+  CHECK_IN_RULES_KEY,
+  type CheckInRule,
+  isRuleCheckIn,
+  MAX_CHECK_IN_INTERVAL,
+  parseCheckInRules,
+  ruleCheckInId,
+  tagsField,
+} from '../reminders/checkInRules';
 import type { ReminderChanges, ReminderSources } from '../reminders/reconcile';
 import {
   computeReminderChanges,
@@ -65,15 +74,16 @@ export async function saveReminderSettings(
 // Reconciliation
 // ---------------------------------------------------------------------------
 
-/** Reads every sheet, the rows that follow-ups and check-ins come from, and the reminder time. */
+/** Reads every sheet, the rows that follow-ups and check-ins come from, the reminder time and the check-in rules. */
 export async function readReminderSources(database: KindlingDatabase = getDatabase()): Promise<ReminderSources> {
   const sheets = await database.sheets.toArray();
+  const checkInRules = await listCheckInRules(database);
   const rows: RowRecord[] = [];
-  for (const sheet of sheets.filter(isReminderSource)) {
+  for (const sheet of sheets.filter((each) => isReminderSource(each, checkInRules))) {
     rows.push(...(await database.rows.where('[sheetId+deleted]').equals([sheet.id, 0]).toArray()));
   }
   const { reminderTime } = await getReminderSettings(database);
-  return { sheets, rows, reminderTime };
+  return { sheets, rows, reminderTime, checkInRules };
 }
 
 /**
@@ -217,6 +227,12 @@ export interface NewReminder {
   recurrence?: Recurrence;
 }
 
+function checkInterval(every: number, unit: string): void {
+  if (!Number.isInteger(every) || every < 1 || every > MAX_CHECK_IN_INTERVAL) {
+    throw new Error(`Invalid interval ${every}: repeat every 1 to ${MAX_CHECK_IN_INTERVAL} ${unit}.`);
+  }
+}
+
 /** Adds a standalone reminder or a check-in and returns its id. */
 export async function addReminder(
   input: NewReminder,
@@ -252,9 +268,7 @@ export async function addReminder(
         const { every, unit } = input.recurrence;
         if (!row || !sheet)
           throw new Error('A check-in repeats after the last contact with a customer, so choose one.');
-        if (!Number.isInteger(every) || every < 1 || every > 999) {
-          throw new Error(`Invalid interval ${every}: repeat every 1 to 999 ${unit}.`);
-        }
+        checkInterval(every, unit);
         const field = lastContactedField(sheet);
         const lastContacted = field ? readCellWhen(row.values[field.id], field)?.date : undefined;
         const anchorDate = lastContacted ?? toLocalDate(now);
@@ -366,6 +380,9 @@ export async function deleteReminder(id: string, database: KindlingDatabase = ge
   if (reminder?.kind === 'followUp') {
     throw new Error('A follow-up comes from its date cell. Clear the date in the sheet to remove it.');
   }
+  if (reminder && isRuleCheckIn(reminder)) {
+    throw new Error('This check-in comes from a tag. Remove the tag from the row, or delete the check-in rule.');
+  }
   await database.reminders.delete(id);
 }
 
@@ -401,4 +418,132 @@ export async function findRowsByName(
     }
   }
   return choices;
+}
+
+// ---------------------------------------------------------------------------
+// Check-in rules
+// ---------------------------------------------------------------------------
+
+/** Returns the stored check-in rules, oldest first. */
+export async function listCheckInRules(database: KindlingDatabase = getDatabase()): Promise<CheckInRule[]> {
+  return parseCheckInRules((await database.settings.get(CHECK_IN_RULES_KEY))?.value);
+}
+
+/** A sheet's tags column with its choices, offered when the user sets a check-in rule. */
+export interface TagColumnChoice {
+  sheetId: string;
+  sheetName: string;
+  fieldId: string;
+  fieldName: string;
+  options: { id: string; label: string }[];
+}
+
+/** Returns the tags column of every sheet outside the trash that has one, in tab order. */
+export async function listTagColumns(database: KindlingDatabase = getDatabase()): Promise<TagColumnChoice[]> {
+  const sheets = await database.sheets.orderBy('position').toArray();
+  const choices: TagColumnChoice[] = [];
+  for (const sheet of sheets) {
+    const field = sheet.deleted === 0 ? tagsField(sheet) : undefined;
+    if (!field) continue;
+    const options = (field.settings.options ?? []).map(({ id, label }) => ({ id, label }));
+    choices.push({ sheetId: sheet.id, sheetName: sheet.name, fieldId: field.id, fieldName: field.name, options });
+  }
+  return choices;
+}
+
+export interface NewCheckInRule {
+  sheetId: string;
+  /** The option id of the tag. */
+  optionId: string;
+  recurrence: Recurrence;
+  /** Text for each check-in; empty shows the interval. */
+  title: string;
+}
+
+/**
+ * Adds a rule that keeps a check-in on every row of a sheet with a tag, and
+ * returns its id. Reconciliation then adds the check-ins, in this call and
+ * whenever rows change later.
+ */
+export async function addCheckInRule(
+  input: NewCheckInRule,
+  now: Date,
+  database: KindlingDatabase = getDatabase(),
+): Promise<string> {
+  const { every, unit } = input.recurrence;
+  checkInterval(every, unit);
+
+  return database.transaction(
+    'rw',
+    [database.reminders, database.rows, database.sheets, database.settings],
+    async () => {
+      const sheet = await database.sheets.get(input.sheetId);
+      const field = sheet && sheet.deleted === 0 ? tagsField(sheet) : undefined;
+      if (!sheet || sheet.deleted === 1)
+        throw new Error('The sheet for this check-in is no longer there. Choose another.');
+      if (!field)
+        throw new Error(`The sheet "${sheet.name}" has no tags column. Add a multi-select column with the tags role.`);
+      if (!field.settings.options?.some((option) => option.id === input.optionId)) {
+        throw new Error(`The tag is no longer a choice of "${field.name}". Choose another tag.`);
+      }
+
+      const at = now.toISOString();
+      const rule: CheckInRule = {
+        id: newId(),
+        sheetId: sheet.id,
+        fieldId: field.id,
+        optionId: input.optionId,
+        recurrence: { every, unit },
+        title: input.title.trim(),
+        createdAt: at,
+      };
+      const rules = [...(await listCheckInRules(database)), rule];
+      await database.settings.put({ key: CHECK_IN_RULES_KEY, value: { rules } });
+      await reconcileReminders(at, database);
+      return rule.id;
+    },
+  );
+}
+
+/** Deletes a check-in rule and the check-ins it made. */
+export async function deleteCheckInRule(
+  id: string,
+  now: Date,
+  database: KindlingDatabase = getDatabase(),
+): Promise<void> {
+  await database.transaction(
+    'rw',
+    [database.reminders, database.rows, database.sheets, database.settings],
+    async () => {
+      const rules = (await listCheckInRules(database)).filter((rule) => rule.id !== id);
+      await database.settings.put({ key: CHECK_IN_RULES_KEY, value: { rules } });
+      await reconcileReminders(now.toISOString(), database);
+    },
+  );
+}
+
+/** A check-in rule with the names the Reminders page shows for it. */
+export interface CheckInRuleItem {
+  rule: CheckInRule;
+  sheetName: string;
+  /** The tag's label, or '' when the choice was removed from the column. */
+  tagLabel: string;
+  /** How many check-ins the rule keeps now. */
+  checkIns: number;
+}
+
+/** Returns every check-in rule with its sheet and tag names and its number of check-ins. */
+export async function listCheckInRuleItems(database: KindlingDatabase = getDatabase()): Promise<CheckInRuleItem[]> {
+  const rules = await listCheckInRules(database);
+  const reminderIds = await database.reminders.toCollection().primaryKeys();
+  const items: CheckInRuleItem[] = [];
+  for (const rule of rules) {
+    const sheet = await database.sheets.get(rule.sheetId);
+    const field = sheet?.fields.find((each) => each.id === rule.fieldId);
+    const tagLabel = field?.settings.options?.find((option) => option.id === rule.optionId)?.label ?? '';
+    const prefix = ruleCheckInId(rule.id, '');
+    const checkIns = reminderIds.filter((key) => key.startsWith(prefix)).length;
+    items.push({ rule, sheetName: sheet?.name ?? '', tagLabel, checkIns });
+  }
+  return items;
 }

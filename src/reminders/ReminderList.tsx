@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 
 import { describeError, reportError, showNotice } from '../app/notices';
 import { deleteReminder, markReminderDone, reopenReminder, snoozeReminder, type ReminderItem } from '../db/reminders';
+import { isRuleCheckIn } from './checkInRules';
 import { dateFnsLocale } from '../fields/dateLocale';
 import { joinDateTime, localDateTimeToInstant, toLocalDate } from './localTime';
 import { dispatchOpenRequest } from './navigation';
@@ -123,7 +124,7 @@ function ReminderRow({ item, locale, reminderTime }: ItemProps) {
             Reopen
           </button>
         ) : null}
-        {reminder.kind !== 'followUp' ? (
+        {reminder.kind !== 'followUp' && !isRuleCheckIn(reminder) ? (
           <button type="button" onClick={() => run(() => deleteReminder(reminder.id), 'Could not delete the reminder')}>
             Delete
           </button>

@@ -2,7 +2,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 
 import { describeError, reportError } from '../app/notices';
-import { getReminderSettings, listReminderItems, saveReminderSettings } from '../db/reminders';
+import {
+  deleteCheckInRule,
+  getReminderSettings,
+  listCheckInRuleItems,
+  listReminderItems,
+  saveReminderSettings,
+} from '../db/reminders';
 import { downloadTextFile } from '../export/download';
 import type { FieldContext } from '../fields/types';
 import { AddReminderForm } from './AddReminderForm';
@@ -50,6 +56,41 @@ function NotificationStatus() {
         Turn on notifications
       </button>
     </p>
+  );
+}
+
+function describeInterval({ every, unit }: { every: number; unit: string }): string {
+  return every === 1 ? unit.slice(0, -1) : `${every} ${unit}`;
+}
+
+/** Lists the check-in rules set on tags, each with a Delete button. */
+function CheckInRuleList() {
+  const items = useLiveQuery(() => listCheckInRuleItems());
+  if (!items?.length) return null;
+
+  return (
+    <section className="reminder-group" aria-labelledby="check-in-rules-heading">
+      <h2 id="check-in-rules-heading">Check-ins by tag</h2>
+      <ul>
+        {items.map(({ rule, sheetName, tagLabel, checkIns }) => (
+          <li key={rule.id}>
+            Every {describeInterval(rule.recurrence)} since the last contact, for rows of{' '}
+            {sheetName || 'a deleted sheet'} tagged {tagLabel || 'a removed tag'} ({checkIns}{' '}
+            {checkIns === 1 ? 'check-in' : 'check-ins'}){' '}
+            <button
+              type="button"
+              onClick={() => {
+                deleteCheckInRule(rule.id, new Date()).catch((error: unknown) =>
+                  reportError(`Could not delete the check-in rule: ${describeError(error)}`, error),
+                );
+              }}
+            >
+              Delete rule
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -131,6 +172,7 @@ export function RemindersPage({ settings }: { settings: FieldContext }) {
         <p className="muted">No reminders yet. Fill in a follow-up date in a sheet, or add a reminder here.</p>
       ) : null}
       <ReminderList title="Done" items={done} locale={settings.locale} reminderTime={reminderTime} />
+      <CheckInRuleList />
     </section>
   );
 }

@@ -266,7 +266,12 @@ describe('computeReminderChanges', () => {
       updatedAt: AT,
       deleted: 0 as const,
     };
-    const changes = computeReminderChanges({ sheets: [sheet], rows: [row], reminderTime: '9 am' }, [], new Map(), AT);
+    const changes = computeReminderChanges(
+      { sheets: [sheet], rows: [row], reminderTime: '9 am', checkInRules: [] },
+      [],
+      new Map(),
+      AT,
+    );
 
     expect(changes.put.map((each) => each.due)).toEqual(['2027-03-10T09:00']);
   });

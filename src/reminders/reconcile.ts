@@ -7,6 +7,7 @@
 
 import type { ReminderRecord, RowRecord, SheetRecord, Timestamp } from '../db/records';
 import type { CellValue, FieldDef } from '../fields/types';
+import { type CheckInRule, isRuleCheckIn, ruleCheckInId, ruleMatches } from './checkInRules';
 import { addToDate, isLocalDate, isTimeOfDay, joinDateTime, toLocalDate, toTimeOfDay } from './localTime';
 
 /** The reminder time a new workbook starts with. */
@@ -16,10 +17,12 @@ export const DEFAULT_REMINDER_TIME = '09:00';
 export interface ReminderSources {
   /** Every sheet, those in the trash included. */
   sheets: SheetRecord[];
-  /** Rows not in the trash of the sheets not in the trash that have a follow-up or last-contacted column. */
+  /** Rows not in the trash of the sheets not in the trash that have a follow-up or last-contacted column or a check-in rule. */
   rows: RowRecord[];
   /** Time of day 'HH:mm' at which follow-ups and check-ins come due. */
   reminderTime: string;
+  /** Rules that keep a check-in on every row of a sheet with a tag. */
+  checkInRules: CheckInRule[];
 }
 
 export interface ReminderChanges {
@@ -45,8 +48,10 @@ export function lastContactedField(sheet: SheetRecord): FieldDef | undefined {
 }
 
 /** Returns whether reconciliation needs the rows of this sheet. */
-export function isReminderSource(sheet: SheetRecord): boolean {
-  return sheet.deleted === 0 && (followUpFields(sheet).length > 0 || lastContactedField(sheet) !== undefined);
+export function isReminderSource(sheet: SheetRecord, checkInRules: CheckInRule[] = []): boolean {
+  if (sheet.deleted === 1) return false;
+  if (followUpFields(sheet).length > 0 || lastContactedField(sheet) !== undefined) return true;
+  return checkInRules.some((rule) => rule.sheetId === sheet.id);
 }
 
 interface CellWhen {
@@ -166,12 +171,58 @@ function reconcileCheckIn(
 }
 
 /**
+ * Keeps the check-in a rule wants on a row. A new one counts from the row's
+ * last contact, or from today when the row has none. A changed interval on
+ * the rule moves the check-in to the new interval from the same anchor day.
+ */
+function reconcileRuleCheckIn(
+  existing: ReminderRecord | undefined,
+  rule: CheckInRule,
+  row: RowRecord,
+  lastContacted: string | undefined,
+  reminderTime: string,
+  at: Timestamp,
+): ReminderRecord | null {
+  const { every, unit } = rule.recurrence;
+  if (!existing) {
+    const anchorDate = lastContacted ?? toLocalDate(new Date(at));
+    const date = addToDate(anchorDate, every, unit);
+    return {
+      id: ruleCheckInId(rule.id, row.id),
+      kind: 'checkIn',
+      sheetId: row.sheetId,
+      rowId: row.id,
+      title: rule.title,
+      recurrence: { every, unit },
+      anchorDate,
+      ...(lastContacted ? { lastContacted } : {}),
+      date,
+      due: joinDateTime(date, reminderTime),
+      state: 'open',
+      createdAt: at,
+      updatedAt: at,
+    };
+  }
+
+  const sameRule =
+    existing.recurrence?.every === every && existing.recurrence.unit === unit && existing.title === rule.title;
+  if (sameRule) return reconcileCheckIn(existing, lastContacted, reminderTime, at);
+
+  const date = addToDate(existing.anchorDate ?? existing.date, every, unit);
+  const changed: ReminderRecord = { ...existing, title: rule.title, recurrence: { every, unit }, date, updatedAt: at };
+  if (changed.state !== 'snoozed') changed.due = dueAtOwnTime(changed, reminderTime);
+  return reconcileCheckIn(changed, lastContacted, reminderTime, at) ?? changed;
+}
+
+/**
  * Computes the writes that bring stored reminders in line with the sources.
  * Follow-ups exist exactly for the filled follow-up cells of rows and sheets
  * outside the trash. Check-ins and standalone reminders are the user's own,
  * so they stay while their row is in the trash, hidden (see isHidden in
  * ./overdue). They go only when the row or sheet is deleted for good, which
- * shows as its id missing from `attachedRows` or `sources.sheets`.
+ * shows as its id missing from `attachedRows` or `sources.sheets`. Check-ins
+ * of a rule are derived like follow-ups: one exists exactly for each row
+ * outside the trash, of a sheet outside the trash, that carries the rule's tag.
  */
 export function computeReminderChanges(
   sources: ReminderSources,
@@ -198,10 +249,19 @@ export function computeReminderChanges(
       const next = reconcileFollowUp(existingById.get(id), row, field, when, reminderTime, at);
       if (next) changes.put.push(next);
     }
+
+    for (const rule of sources.checkInRules) {
+      if (!ruleMatches(rule, sheet, row)) continue;
+      const id = ruleCheckInId(rule.id, row.id);
+      wanted.add(id);
+      const lastContacted = lastContactedDate(sheet, row);
+      const next = reconcileRuleCheckIn(existingById.get(id), rule, row, lastContacted, reminderTime, at);
+      if (next) changes.put.push(next);
+    }
   }
 
   for (const reminder of existing) {
-    if (reminder.kind === 'followUp') {
+    if (reminder.kind === 'followUp' || isRuleCheckIn(reminder)) {
       if (!wanted.has(reminder.id)) changes.remove.push(reminder.id);
       continue;
     }

@@ -1,7 +1,9 @@
-// Reminders in the production build: a follow-up date set in the grid shows
+// Reminders in the production build. A follow-up date set in the grid shows
 // on the Reminders page and notifies once through the real service worker,
-// with two tabs open; Done and the calendar export work; and the URL a
-// notification click opens lands on the row.
+// with two tabs open. Done and the calendar export work, and the URL a
+// notification click opens lands on the row. A follow-up that came due while
+// the browser was closed shows as overdue on the next launch, and the page,
+// badge and Done work offline.
 
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
@@ -12,6 +14,8 @@ import {
   chooseTemplate,
   editCell,
   launchBrowser,
+  launchPersistentBrowser,
+  makeTempDir,
   openApp,
   readBrowserDate,
   rowsText,
@@ -243,5 +247,81 @@ describe('reminders', () => {
       )
       .toContain(customer);
     await third.close();
+  });
+});
+
+/** Returns the day before the browser's local date as YYYY-MM-DD. */
+function readBrowserYesterday(target: Page): Promise<string> {
+  return target.evaluate(() => {
+    const now = new Date();
+    const yesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1);
+    const pad = (value: number) => String(value).padStart(2, '0');
+    return `${yesterday.getFullYear()}-${pad(yesterday.getMonth() + 1)}-${pad(yesterday.getDate())}`;
+  });
+}
+
+describe('reminders across a relaunch and offline', () => {
+  const profile = makeTempDir('reminders-profile');
+  const missedCustomer = 'Bartholomew Ngata';
+  let persistent: BrowserContext | undefined;
+  let persistentForeignRequests: string[] = [];
+  let app: Page;
+
+  async function launchProfile(): Promise<Page> {
+    persistent = await launchPersistentBrowser(profile.dir);
+    persistentForeignRequests = watchForeignRequests(persistent);
+    return persistent.pages()[0] ?? (await persistent.newPage());
+  }
+
+  afterEach(() => {
+    expect(persistentForeignRequests).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await persistent?.close();
+    profile.remove();
+  });
+
+  test('missed follow-up shows as overdue after a relaunch', async () => {
+    app = await launchProfile();
+    await openApp(app);
+    await chooseTemplate(app, 'Simple client list', 'Clients');
+    await toolbarButton(app, 'Add row').click();
+    await waitForStatus(app, rowsText(1));
+    await app.keyboard.press('Escape');
+    await editCell(app, 0, 'Name', missedCustomer);
+    const yesterday = await readBrowserYesterday(app);
+    await editCell(app, 0, 'Next follow-up', yesterday);
+    await expect
+      .poll(async () => (await readStoredReminders(app)).map((reminder) => reminder.due), { timeout: UI_TIMEOUT_MS })
+      .toEqual([`${yesterday}T09:00`]);
+
+    await persistent!.close();
+    persistent = undefined;
+
+    app = await launchProfile();
+    await openApp(app);
+    await openRemindersPage(app);
+    await reminderItem(reminderGroup(app, 'Overdue'), missedCustomer).waitFor({ timeout: UI_TIMEOUT_MS });
+    await expect.poll(() => navButton(app, /^Reminders/).textContent()).toMatch(/^Reminders\s*1\s*overdue$/);
+  });
+
+  test('Reminders page, badge and Done work offline', async () => {
+    await waitForServiceWorkerControl(app);
+    await persistent!.setOffline(true);
+    await app.reload();
+    await sheetTab(app, 'Clients').waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await app.evaluate(() => navigator.onLine)).toBe(false);
+
+    await expect.poll(() => navButton(app, /^Reminders/).textContent()).toMatch(/^Reminders\s*1\s*overdue$/);
+    await openRemindersPage(app);
+    const overdue = reminderGroup(app, 'Overdue');
+    await reminderItem(overdue, missedCustomer).getByRole('button', { name: 'Done', exact: true }).click();
+
+    await reminderItem(overdue, missedCustomer).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await reminderItem(reminderGroup(app, 'Done'), missedCustomer).waitFor({ timeout: UI_TIMEOUT_MS });
+    await expect.poll(() => navButton(app, /^Reminders/).textContent()).toBe('Reminders');
+    const [stored] = await readStoredReminders(app);
+    expect(stored?.state).toBe('done');
   });
 });
