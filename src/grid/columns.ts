@@ -136,6 +136,8 @@ export function buildColumnDefs(
       valueGetter: (params: ValueGetterParams<RowRecord>) => cellValue(params, field) ?? null,
       valueFormatter: (params: ValueFormatterParams<RowRecord, CellValue>) =>
         isEmptyCell(params.value) ? '' : formatCell(params.value ?? null, field, ctx),
+      // TODO: the first search after opening 10,000 rows builds AG Grid's quick-filter cache
+      // from this text (about 0.5 s in npm run bench); later searches take about 0.1 s.
       getQuickFilterText: (params) => {
         const value = cellValue(params, field);
         return isEmptyCell(value) ? '' : formatCell(value ?? null, field, ctx);
