@@ -1,11 +1,9 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   baseURL,
   cell,
   chooseTemplate,
-  launchBrowser,
-  newAppPage,
   openApp,
   readCell,
   readColumnNames,
@@ -13,8 +11,8 @@ import {
   selectRow,
   toolbarButton,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshPagePerTest } from './session';
 
 const COLUMNS = ['Name', 'Company', 'Email', 'Phone'] as const;
 
@@ -30,22 +28,9 @@ const CLIENTS_TSV =
   'Bram Oakes\t"Oakes ""&"" Co"\tbram@oakes.test\t020 7946 0959\r\n' +
   'Cleo Marsh\t"Marsh Farm\nNorth field"\tcleo@marsh.test\t07700 900123\r\n';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let foreignRequests: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newAppPage(browser));
-  foreignRequests = watchForeignRequests(context);
+const session = freshPagePerTest(async (opened) => {
+  page = opened;
   await openApp(page);
   await chooseTemplate(page, 'Simple client list', 'Clients');
 
@@ -53,11 +38,6 @@ beforeEach(async () => {
   await waitForStatus(page, rowsText(1));
   // A new row may open its first cell for editing; close the editor.
   await page.keyboard.press('Escape');
-});
-
-afterEach(async () => {
-  expect(foreignRequests).toEqual([]);
-  await context?.close();
 });
 
 /** Clicks a cell, which gives it focus without opening its editor. */
@@ -205,7 +185,7 @@ describe('clipboard', () => {
   });
 
   test('Ctrl+V and Ctrl+C use the system clipboard', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
     await page.evaluate((text) => navigator.clipboard.writeText(text), CLIENTS_TSV);
 
     await focusCell(0, 'Name');

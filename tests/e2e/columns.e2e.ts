@@ -1,45 +1,25 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   chooseTemplate,
   dragColumnBefore,
   dragColumnEdge,
-  launchBrowser,
-  newAppPage,
   openApp,
   readColumnNames,
   readColumnWidth,
   readTotalRowCount,
   rowsText,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshPagePerTest } from './session';
 
 const WIDENING_PX = 120;
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let foreignRequests: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newAppPage(browser));
-  foreignRequests = watchForeignRequests(context);
+freshPagePerTest(async (opened) => {
+  page = opened;
   await openApp(page);
   await chooseTemplate(page, 'Simple client list', 'Clients');
-});
-
-afterEach(async () => {
-  expect(foreignRequests).toEqual([]);
-  await context?.close();
 });
 
 async function reloadSheet(): Promise<void> {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   CUSTOMERS_100_CSV,
   chooseTemplate,
@@ -9,16 +9,14 @@ import {
   editCell,
   findRowIndexes,
   importCsvFromFirstRun,
-  launchBrowser,
-  newAppPage,
   openApp,
   readBrowserDate,
   readTotalRowCount,
   rowsText,
   toolbarButton,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshPagePerTest } from './session';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
@@ -41,27 +39,9 @@ function withoutFormulaGuard(exported: string, original: string): string {
   return exported === `'${original}` ? original : `${exported} (expected a leading apostrophe)`;
 }
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let foreignRequests: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newAppPage(browser));
-  foreignRequests = watchForeignRequests(context);
-});
-
-afterEach(async () => {
-  expect(foreignRequests).toEqual([]);
-  await context?.close();
+freshPagePerTest(async (opened) => {
+  page = opened;
 });
 
 function decode(bytes: Buffer): string {

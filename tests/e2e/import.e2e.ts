@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   CUSTOMERS_100_CSV,
   chooseFileOnFirstRun,
   closeImportDialog,
   confirmImport,
   importDialog,
-  launchBrowser,
-  newAppPage,
   openApp,
   readCell,
   readCellEditorValue,
@@ -18,8 +16,8 @@ import {
   searchBox,
   sheetTab,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshPagePerTest } from './session';
 
 type Customer = Record<string, string>;
 
@@ -48,27 +46,9 @@ function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let foreignRequests: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newAppPage(browser));
-  foreignRequests = watchForeignRequests(context);
-});
-
-afterEach(async () => {
-  expect(foreignRequests).toEqual([]);
-  await context?.close();
+freshPagePerTest(async (opened) => {
+  page = opened;
 });
 
 /** Narrows the grid to one customer by searching for their unique id. */

@@ -1,13 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import {
   chooseTemplate,
   deleteRowsButton,
   closeDialog,
   editCell,
   findRowIndexes,
-  launchBrowser,
-  newAppPage,
   openApp,
   openTrash,
   readTotalRowCount,
@@ -16,33 +14,15 @@ import {
   selectRow,
   toolbarButton,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshPagePerTest } from './session';
 
 const NEW_NAMES = ['Trash row Alpha', 'Trash row Bravo', 'Trash row Charlie'] as const;
 const [ALPHA, BRAVO, CHARLIE] = NEW_NAMES;
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let foreignRequests: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newAppPage(browser));
-  foreignRequests = watchForeignRequests(context);
-});
-
-afterEach(async () => {
-  expect(foreignRequests).toEqual([]);
-  await context?.close();
+freshPagePerTest(async (opened) => {
+  page = opened;
 });
 
 // AG Grid animates rows in and out, so a removed row can stay in the DOM for

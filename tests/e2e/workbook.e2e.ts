@@ -1,42 +1,22 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   chooseTemplate,
   editCell,
-  launchBrowser,
-  newAppPage,
   openApp,
   readCell,
   readColumnNames,
   sheetTab,
   toolbarButton,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshPagePerTest } from './session';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let foreignRequests: string[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newAppPage(browser));
-  foreignRequests = watchForeignRequests(context);
+freshPagePerTest(async (opened) => {
+  page = opened;
   await openApp(page);
   await chooseTemplate(page, 'Simple client list', 'Clients');
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(foreignRequests).toEqual([]);
 });
 
 async function addRowNamed(name: string, rowIndex: number): Promise<void> {
@@ -120,7 +100,9 @@ describe('workbook editing', () => {
     await page.getByLabel('View name').fill('Bram only');
     await page.getByRole('dialog').getByRole('button', { name: 'Save view' }).click();
 
+    // Saving makes the new view the active one; switching away waits for that to land.
     const viewPicker = page.getByRole('combobox', { name: 'View', exact: true });
+    await expect.poll(() => viewPicker.locator('option:checked').textContent()).toBe('Bram only');
     await viewPicker.selectOption({ label: 'All rows' });
     await expect.poll(() => viewPicker.locator('option:checked').textContent()).toBe('All rows');
     await page.getByRole('searchbox', { name: 'Search' }).fill('');

@@ -1,0 +1,56 @@
+// The setup most e2e files share: one browser for the file, a fresh context
+// and page for each test, and a check after each test that the page sent
+// no request to any host but the local test server.
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+
+import { launchBrowser, newAppPage, watchForeignRequests } from './helpers';
+
+export interface TestSession {
+  /** The current test's page; valid inside a test or hook. */
+  readonly page: Page;
+  /** The current test's browser context. */
+  readonly context: BrowserContext;
+}
+
+/**
+ * Registers the hooks and returns the current test's page and context.
+ * `prepare` runs before each test with the new page, for shared first steps.
+ */
+export function freshPagePerTest(prepare?: (page: Page) => Promise<void>): TestSession {
+  let browser: Browser | undefined;
+  let current: { context: BrowserContext; page: Page; foreignRequests: string[] } | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    const { context, page } = await newAppPage(browser!);
+    current = { context, page, foreignRequests: watchForeignRequests(context) };
+    await prepare?.(page);
+  });
+
+  afterEach(async () => {
+    const finished = current;
+    current = undefined;
+    await finished?.context.close();
+    expect(finished?.foreignRequests ?? []).toEqual([]);
+  });
+
+  return {
+    get page() {
+      if (!current) throw new Error('The e2e page exists only inside a test or its hooks.');
+      return current.page;
+    },
+    get context() {
+      if (!current) throw new Error('The e2e context exists only inside a test or its hooks.');
+      return current.context;
+    },
+  };
+}
