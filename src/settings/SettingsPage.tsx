@@ -40,6 +40,28 @@ const DATE_ORDERS: [DateOrder, string][] = [
   ['mdy', 'Month first: 12/31/2026'],
 ];
 
+interface ChoiceSettingProps {
+  label: string;
+  value: string;
+  choices: readonly (readonly [string, string])[];
+  onChange: (value: string) => void;
+}
+
+function ChoiceSetting({ label, value, choices, onChange }: ChoiceSettingProps) {
+  return (
+    <label className="field">
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        {choices.map(([choice, text]) => (
+          <option key={choice} value={choice}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Workbook-wide formats: how numbers, money, dates and phones are read and shown. */
 export function SettingsPage({ settings }: Props) {
   const save = (changes: Partial<FieldContext>) => {
@@ -50,49 +72,30 @@ export function SettingsPage({ settings }: Props) {
     <section className="settings" aria-labelledby="settings-heading">
       <h1 id="settings-heading">Settings</h1>
       <p>These apply to the whole workbook. Stored values do not change; only how they are read and shown.</p>
-      <label className="field">
-        Formats for dates and numbers
-        <select value={settings.locale} onChange={(event) => save({ locale: event.target.value })}>
-          {LOCALES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Currency
-        <select value={settings.currency} onChange={(event) => save({ currency: event.target.value })}>
-          {CURRENCIES.map((code) => (
-            <option key={code} value={code}>
-              {code}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        Country for phone numbers without a + prefix
-        <select value={settings.defaultCountry} onChange={(event) => save({ defaultCountry: event.target.value })}>
-          {COUNTRIES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        How to read dates like 03/04/2026
-        <select
-          value={settings.dateOrder === 'mdy' ? 'mdy' : 'dmy'}
-          onChange={(event) => save({ dateOrder: event.target.value as DateOrder })}
-        >
-          {DATE_ORDERS.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceSetting
+        label="Formats for dates and numbers"
+        value={settings.locale}
+        choices={LOCALES}
+        onChange={(locale) => save({ locale })}
+      />
+      <ChoiceSetting
+        label="Currency"
+        value={settings.currency}
+        choices={CURRENCIES.map((code) => [code, code] as const)}
+        onChange={(currency) => save({ currency })}
+      />
+      <ChoiceSetting
+        label="Country for phone numbers without a + prefix"
+        value={settings.defaultCountry}
+        choices={COUNTRIES}
+        onChange={(defaultCountry) => save({ defaultCountry })}
+      />
+      <ChoiceSetting
+        label="How to read dates like 03/04/2026"
+        value={settings.dateOrder === 'mdy' ? 'mdy' : 'dmy'}
+        choices={DATE_ORDERS}
+        onChange={(dateOrder) => save({ dateOrder: dateOrder as DateOrder })}
+      />
       <h2>Where your data lives</h2>
       <p>
         Everything you enter stays in this browser's storage on this computer. Nothing is sent anywhere. Clearing the
