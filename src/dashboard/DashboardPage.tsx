@@ -101,7 +101,7 @@ export function DashboardPage({ sheets, settings, onShowRows }: Props) {
       </p>
       {metrics ? (
         <DashboardContext.Provider value={tools}>
-          <TodaySection today={metrics.today} />
+          <TodaySection today={metrics.today} conversations={metrics.conversations} />
           <PipelineSection pipeline={metrics.pipeline} />
           <RevenueSection revenue={metrics.revenue} />
           <SlippingSection slipping={metrics.slipping} />

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { FEEDBACK_MISSING, computeFeedback } from './feedback';
+import { CONVERSATIONS_MISSING, FEEDBACK_MISSING, computeFeedback, countRecentConversations } from './feedback';
 import { dateBetween } from './filters';
 import { addRow, columnId, makeInput, makeSheet } from './testWorkbook';
 import type { PeriodKind, SheetData } from './types';
@@ -107,5 +107,41 @@ describe('complaints and compliments', () => {
     expect(FEEDBACK_MISSING).toBe(
       'Add an Activities sheet with a Type column (Complaint, Compliment) linked to customers to see this.',
     );
+  });
+});
+
+describe('conversations logged this week', () => {
+  test('counts rows dated today and the six days before', () => {
+    const { customers, activities } = activityWorkbook();
+
+    // Today is 2026-12-04, so the week runs from 2026-11-28: the rows of 1, 2 (twice) and 3 December.
+    // The undated row counts on the day it was added, which testWorkbook sets before the week.
+    const result = countRecentConversations(makeInput([customers, activities]));
+
+    expect(result.missing).toEqual([]);
+    expect(result.sheets).toHaveLength(1);
+    expect(result.sheets[0]!.figure.value).toBe(4);
+    expect(result.sheets[0]!.figure.target!.filters[columnId(activities, 'Date')]).toEqual(
+      dateBetween('2026-11-28', '2026-12-04'),
+    );
+  });
+
+  test('asks for an activities sheet when none links to customers', () => {
+    const customers = makeSheet('Customers', [{ name: 'Name', type: 'text', role: 'name' }]);
+    const result = countRecentConversations(makeInput([customers]));
+    expect(result.sheets).toEqual([]);
+    expect(result.missing).toEqual([CONVERSATIONS_MISSING]);
+  });
+
+  test('leaves out a sales log that links to customers', () => {
+    const customers = makeSheet('Customers', [{ name: 'Name', type: 'text', role: 'name' }]);
+    const ada = addRow(customers, { Name: 'Ada' });
+    const sales = makeSheet('Sales', [
+      { name: 'Date', type: 'date' },
+      { name: 'Customer', type: 'link', role: 'contact', linkSheet: 'Customers' },
+      { name: 'Amount', type: 'currency', role: 'dealValue' },
+    ]);
+    addRow(sales, { Date: '2026-12-03', Customer: ada, Amount: '20' });
+    expect(countRecentConversations(makeInput([customers, sales])).missing).toEqual([CONVERSATIONS_MISSING]);
   });
 });

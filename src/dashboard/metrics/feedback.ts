@@ -5,7 +5,7 @@
 
 import type { FieldDef, SelectOption } from '../../fields/types';
 import { cellLabel, fieldWithRole, selectOptions } from './columns';
-import { cellDay, firstDayOfMonth, instantToDay, isInPeriod, lastDayOfMonth } from './dates';
+import { addDays, cellDay, firstDayOfMonth, instantToDay, isInPeriod, lastDayOfMonth } from './dates';
 import { addApproximation, dateBetween, newTarget, textEquals } from './filters';
 import { chartMonths } from './revenue';
 import type { Figure, MetricsInput, Period, SheetData } from './types';
@@ -121,4 +121,51 @@ export function computeFeedback(input: MetricsInput): FeedbackMetrics {
   const logs = input.sheets.flatMap((data) => findActivityLog(data) ?? []);
   if (logs.length === 0) return { sheets: [], missing: [FEEDBACK_MISSING] };
   return { sheets: logs.map((log) => summarise(log, input)), missing: [] };
+}
+
+export const CONVERSATIONS_MISSING =
+  'Add an Activities sheet with a link column to customers (Contact role) to count the conversations you log.';
+
+/** "This week" for logged conversations: today and the six days before it. */
+export const RECENT_CONVERSATION_DAYS = 7;
+
+export interface ConversationCount {
+  sheetId: string;
+  sheetName: string;
+  figure: Figure;
+}
+
+export interface ConversationMetrics {
+  sheets: ConversationCount[];
+  missing: string[];
+}
+
+/**
+ * Counts the rows logged in the last seven days on each sheet that links
+ * rows to customers through the Contact role and is not itself the
+ * customers' sheet: the workbook's conversation logs.
+ */
+export function countRecentConversations(input: MetricsInput): ConversationMetrics {
+  const start = addDays(input.today, 1 - RECENT_CONVERSATION_DAYS);
+  const week: Period = { kind: 'custom', start, end: input.today };
+
+  const sheets = input.sheets.flatMap((data): ConversationCount[] => {
+    const contact = fieldWithRole(data.sheet, 'contact');
+    if (contact?.type !== 'link' || !contact.settings.linkSheetId) return [];
+    // A sales log also links to customers, but a row there is a sale, not a conversation.
+    if (fieldWithRole(data.sheet, 'dealValue')) return [];
+
+    const dateField =
+      data.sheet.fields.find((each) => (each.type === 'date' || each.type === 'dateTime') && !each.role) ?? null;
+    const dayOf = (row: SheetData['rows'][number]) =>
+      dateField ? cellDay(row.values[dateField.id], dateField) : instantToDay(row.createdAt);
+    const value = data.rows.filter((row) => isInPeriod(dayOf(row), week)).length;
+
+    const target = newTarget(data.sheet.id);
+    if (dateField?.type === 'date') target.filters[dateField.id] = dateBetween(start, input.today);
+    else addApproximation(target, 'The sheet shows every logged conversation, not only this week’s.');
+    return [{ sheetId: data.sheet.id, sheetName: data.sheet.name, figure: { value, target } }];
+  });
+
+  return { sheets, missing: sheets.length ? [] : [CONVERSATIONS_MISSING] };
 }

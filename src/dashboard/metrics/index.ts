@@ -1,7 +1,7 @@
 // Every dashboard metric from one read of the workbook.
 
 import { computeChurn, type ChurnMetrics } from './churn';
-import { computeFeedback, type FeedbackMetrics } from './feedback';
+import { computeFeedback, countRecentConversations, type ConversationMetrics, type FeedbackMetrics } from './feedback';
 import { computeLifetimeValue, type LifetimeValueMetrics } from './lifetimeValue';
 import { computeNewCustomers, type NewCustomerMetrics } from './newCustomers';
 import { computePareto, type ParetoMetrics } from './pareto';
@@ -22,6 +22,8 @@ export interface DashboardMetrics {
   churn: ChurnMetrics;
   newCustomers: NewCustomerMetrics;
   feedback: FeedbackMetrics;
+  /** Conversations logged in the last seven days, per activity sheet. */
+  conversations: ConversationMetrics;
 }
 
 export function computeDashboard(input: MetricsInput): DashboardMetrics {
@@ -36,5 +38,6 @@ export function computeDashboard(input: MetricsInput): DashboardMetrics {
     churn: computeChurn(input, sales),
     newCustomers: computeNewCustomers(input, sales),
     feedback: computeFeedback(input),
+    conversations: countRecentConversations(input),
   };
 }

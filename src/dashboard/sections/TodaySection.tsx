@@ -1,9 +1,15 @@
 import { periodPhrase, plural } from '../format';
+import { RECENT_CONVERSATION_DAYS, type ConversationMetrics } from '../metrics/feedback';
 import { DUE_SOON_DAYS, type TodayMetrics } from '../metrics/today';
 import { useDashboard } from '../components/DashboardContext';
 import { Figure, MissingList } from '../components/Figure';
 
-export function TodaySection({ today }: { today: TodayMetrics }) {
+interface Props {
+  today: TodayMetrics;
+  conversations: ConversationMetrics;
+}
+
+export function TodaySection({ today, conversations }: Props) {
   const { format, period } = useDashboard();
   const several = today.followUps.length > 1;
 
@@ -45,8 +51,17 @@ export function TodaySection({ today }: { today: TodayMetrics }) {
             target={sheet.figure.target}
           />
         ))}
+        {conversations.sheets.map((sheet) => (
+          <Figure
+            key={`${sheet.sheetId}-conversations`}
+            value={format.number(sheet.figure.value)}
+            label={`${plural(sheet.figure.value, 'conversation')} logged in the last ${RECENT_CONVERSATION_DAYS} days`}
+            detail={`in ${sheet.sheetName}`}
+            target={sheet.figure.target}
+          />
+        ))}
       </div>
-      <MissingList messages={today.missing} />
+      <MissingList messages={[...today.missing, ...conversations.missing]} />
     </section>
   );
 }
