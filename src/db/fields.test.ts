@@ -3,7 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultFieldContext } from '../fields/registry';
 import type { FieldDef } from '../fields/types';
 import { resetDatabaseForTests, getDatabase } from './connection';
-import { addField, deleteField, purgeField, renameField, restoreField, retypeField, setFieldOptions } from './fields';
+import {
+  addField,
+  deleteField,
+  purgeField,
+  renameField,
+  restoreField,
+  retypeField,
+  setFieldOptions,
+  setFieldRole,
+} from './fields';
 import { redoLastUndone, undoLastChange } from './history';
 import { listRows } from './rows';
 import { createSheets } from './sheets';
@@ -137,5 +146,25 @@ describe('column changes', () => {
         { id: 'b', label: 'lead' },
       ]),
     ).rejects.toThrow('listed twice');
+  });
+});
+
+describe('setFieldRole', () => {
+  it('moves a role from one column to another and clears it', async () => {
+    const [sheetId] = await createSheets([
+      {
+        name: 'Clients',
+        fields: [
+          { id: 'next', name: 'Next', type: 'date', settings: {}, role: 'followUpDate' },
+          { id: 'later', name: 'Later', type: 'date', settings: {} },
+        ],
+      },
+    ]);
+
+    await setFieldRole(sheetId!, 'later', 'followUpDate');
+    expect((await fieldsOf(sheetId!)).map((field) => field.role)).toEqual([undefined, 'followUpDate']);
+
+    await setFieldRole(sheetId!, 'later', null);
+    expect((await fieldsOf(sheetId!)).map((field) => field.role)).toEqual([undefined, undefined]);
   });
 });

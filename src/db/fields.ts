@@ -3,7 +3,7 @@
 // the sheet before and after, and every row it rewrote, so undo is exact.
 
 import { cellToCsv, convertCell, isEmptyCell } from '../fields/registry';
-import type { CellValue, FieldContext, FieldDef, FieldType, SelectOption } from '../fields/types';
+import type { CellValue, FieldContext, FieldDef, FieldRole, FieldType, SelectOption } from '../fields/types';
 import { getDatabase } from './connection';
 import { recordSheetChange, type RowChange } from './history';
 import { newId, nowTimestamp } from './ids';
@@ -247,5 +247,22 @@ export async function purgeField(sheetId: string, fieldId: string): Promise<void
       rowChanges.push({ before: row, after: { ...row, values } });
     }
     return { sheet, rowChanges };
+  });
+}
+
+/**
+ * Gives a column a CRM role, or takes it away with null. A role belongs to
+ * one column per sheet, so the column that had it before loses it.
+ */
+export async function setFieldRole(sheetId: string, fieldId: string, role: FieldRole | null): Promise<void> {
+  await changeSheet(sheetId, async (sheet) => {
+    findField(sheet, fieldId);
+    sheet.fields = sheet.fields.map((field) => {
+      const next = { ...field };
+      if (field.id === fieldId || (role && field.role === role)) delete next.role;
+      if (field.id === fieldId && role) next.role = role;
+      return next;
+    });
+    return { sheet };
   });
 }

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { Dialog } from '../app/Dialog';
 import { describeError, showNotice } from '../app/notices';
 import { listSheets, type RowRecord, type SheetRecord } from '../db';
-import { addField, deleteField, renameField, retypeField } from '../db/fields';
+import { addField, deleteField, renameField, retypeField, setFieldRole } from '../db/fields';
+import { guessRole } from '../fields/roles';
+import { HEADER_BY_ROLE, roleFitsType } from '../templates/templateFile';
 import { fieldTypeOrder, getFieldType } from '../fields/registry';
-import type { FieldContext, FieldDef, FieldType } from '../fields/types';
+import type { FieldContext, FieldDef, FieldRole, FieldType } from '../fields/types';
 import { ChoicesEditor } from './ChoicesEditor';
 import { buildLinkLookup, loadLinkedSheets } from './useLinkLookup';
 
@@ -45,6 +47,40 @@ function TypeOptions({ sheets, current }: { sheets: SheetRecord[]; current: Shee
             Link to {sheet.name}
           </option>
         ))}
+    </>
+  );
+}
+
+const ROLES = Object.keys(HEADER_BY_ROLE) as FieldRole[];
+
+/** A type picker that changes the column only on "Change type", so arrow keys do not retype at every step. */
+function TypeCell({
+  field,
+  sheets,
+  sheet,
+  onRetype,
+}: {
+  field: FieldDef;
+  sheets: SheetRecord[];
+  sheet: SheetRecord;
+  onRetype: (choice: string) => void;
+}) {
+  const [pending, setPending] = useState(typeChoice(field));
+  const changed = pending !== typeChoice(field);
+  return (
+    <>
+      <select
+        aria-label={`Type of column ${field.name}`}
+        value={pending}
+        onChange={(event) => setPending(event.target.value)}
+      >
+        <TypeOptions sheets={sheets} current={sheet} />
+      </select>
+      {changed ? (
+        <button type="button" onClick={() => onRetype(pending)}>
+          Change type
+        </button>
+      ) : null}
     </>
   );
 }
@@ -113,7 +149,15 @@ export function ColumnsDialog({ sheet, gridApi, settings, onClose }: Props) {
   const add = () =>
     run(async () => {
       const { type, linkSheetId } = parseTypeChoice(newType);
-      await addField(sheet.id, { name: newName, type, settings: linkSheetId ? { linkSheetId } : {} });
+      // A name such as "Next follow-up" gives the column its role, unless another column has it.
+      const role = guessRole(newName, type);
+      const free = role && !sheet.fields.some((field) => field.role === role);
+      await addField(sheet.id, {
+        name: newName,
+        type,
+        settings: linkSheetId ? { linkSheetId } : {},
+        ...(free ? { role } : {}),
+      });
       setNewName('');
     });
 
@@ -130,6 +174,9 @@ export function ColumnsDialog({ sheet, gridApi, settings, onClose }: Props) {
             <th scope="col">Show</th>
             <th scope="col">Name</th>
             <th scope="col">Type</th>
+            <th scope="col" title="What the column means to reminders, the dashboard and import">
+              Role
+            </th>
             <th scope="col">Order</th>
             <th scope="col">Actions</th>
           </tr>
@@ -163,12 +210,28 @@ export function ColumnsDialog({ sheet, gridApi, settings, onClose }: Props) {
                 />
               </td>
               <td>
+                <TypeCell
+                  key={typeChoice(field)}
+                  field={field}
+                  sheets={sheets}
+                  sheet={sheet}
+                  onRetype={(choice) => void retype(field, choice)}
+                />
+              </td>
+              <td>
                 <select
-                  aria-label={`Type of column ${field.name}`}
-                  value={typeChoice(field)}
-                  onChange={(event) => void retype(field, event.target.value)}
+                  aria-label={`Role of column ${field.name}`}
+                  value={field.role ?? ''}
+                  onChange={(event) =>
+                    void run(() => setFieldRole(sheet.id, field.id, (event.target.value || null) as FieldRole | null))
+                  }
                 >
-                  <TypeOptions sheets={sheets} current={sheet} />
+                  <option value="">No role</option>
+                  {ROLES.filter((role) => role === field.role || roleFitsType(role, field.type)).map((role) => (
+                    <option key={role} value={role}>
+                      {HEADER_BY_ROLE[role]}
+                    </option>
+                  ))}
                 </select>
               </td>
               <td>

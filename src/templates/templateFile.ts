@@ -49,7 +49,7 @@ const SETTINGS_KEYS = ['decimals'];
  * field types fit a role, and asking it with these headers keeps that rule in
  * one place.
  */
-const HEADER_BY_ROLE: Record<FieldRole, string> = {
+export const HEADER_BY_ROLE: Record<FieldRole, string> = {
   name: 'Name',
   company: 'Company',
   email: 'Email',

@@ -51,6 +51,7 @@ describe('workbook editing', () => {
 
     const dialog = await openColumns();
     await dialog.getByLabel('Type of column Score').selectOption({ label: 'Number' });
+    await dialog.getByRole('button', { name: 'Change type' }).click();
     await page.getByText('"Score" is now number.').waitFor();
     await dialog.getByRole('button', { name: 'Done' }).click();
 
@@ -125,5 +126,29 @@ describe('workbook editing', () => {
     await toolbarButton(page, 'Trash').click();
     await page.getByRole('button', { name: 'Restore sheet Clients copy' }).click();
     await sheetTab(page, 'Clients copy').waitFor();
+  });
+
+  test('a column named like a follow-up date on a blank sheet feeds Reminders', async () => {
+    await page.getByRole('button', { name: 'Templates', exact: true }).click();
+    await page.getByRole('button', { name: 'Preview' }).last().click();
+    await page.getByRole('button', { name: 'Use template' }).click();
+    await sheetTab(page, 'Sheet 1').waitFor();
+
+    await addColumn('Next follow-up', 'Date');
+    const dialog = await openColumns();
+    expect(await dialog.getByLabel('Role of column Next follow-up').inputValue()).toBe('followUpDate');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    await addRowNamed('Dora Finch', 0);
+    const yesterday = await page.evaluate(() => {
+      const day = new Date();
+      day.setDate(day.getDate() - 1);
+      return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    });
+    await editCell(page, 0, 'Next follow-up', yesterday);
+
+    await page.getByRole('button', { name: /^Reminders/ }).click();
+    await page.getByRole('heading', { name: 'Reminders', exact: true }).waitFor();
+    await page.getByText('Dora Finch').first().waitFor();
   });
 });
