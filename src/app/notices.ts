@@ -18,8 +18,16 @@ function publish(next: Notice[]): void {
   listeners.forEach((listener) => listener());
 }
 
+/** How long an information notice stays; errors stay until dismissed. */
+const INFO_NOTICE_MS = 8000;
+
+/** At most this many notices show at once; older ones give way. */
+const MAX_NOTICES = 3;
+
 export function showNotice(text: string, kind: Notice['kind'] = 'info'): void {
-  publish([...notices, { id: nextNoticeId++, kind, text }]);
+  const notice = { id: nextNoticeId++, kind, text };
+  publish([...notices, notice].slice(-MAX_NOTICES));
+  if (kind === 'info') setTimeout(() => dismissNotice(notice.id), INFO_NOTICE_MS);
 }
 
 /** Logs a failure with its cause and tells the user in plain words. */

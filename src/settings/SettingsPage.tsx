@@ -76,7 +76,8 @@ export function SettingsPage({ settings }: Props) {
         label="Formats for dates and numbers"
         value={settings.locale}
         choices={LOCALES}
-        onChange={(locale) => save({ locale })}
+        // American formats write the month first, so typed and pasted dates follow suit.
+        onChange={(locale) => save({ locale, dateOrder: locale === 'en-US' ? 'mdy' : 'dmy' })}
       />
       <ChoiceSetting
         label="Currency"
