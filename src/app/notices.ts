@@ -1,5 +1,5 @@
 // User-visible messages. A real failure goes to console.error with its cause
-// and to a notice on screen that says what failed and what to do.
+// and to a notice on screen that states what failed and what to do.
 
 import { useSyncExternalStore } from 'react';
 
@@ -30,7 +30,7 @@ export function showNotice(text: string, kind: Notice['kind'] = 'info'): void {
   if (kind === 'info') setTimeout(() => dismissNotice(notice.id), INFO_NOTICE_MS);
 }
 
-/** Logs a failure with its cause and tells the user in plain words. */
+/** Logs a failure with its cause and shows the user a plain message. */
 export function reportError(text: string, cause?: unknown): void {
   console.error(text, cause);
   showNotice(text, 'error');

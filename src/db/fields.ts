@@ -103,7 +103,7 @@ function distinctLabels(texts: string[]): SelectOption[] {
   return [...seen.values()].map((label) => ({ id: newId(), label }));
 }
 
-/** Choices for a column retyped to select: the distinct texts it holds now. */
+/** Choices for a column retyped to select: the distinct texts it contains now. */
 function choicesFromValues(rows: RowRecord[], from: FieldDef, to: FieldType, ctx: FieldContext): SelectOption[] {
   const texts = rows
     .map((row) => row.values[from.id])

@@ -20,7 +20,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** A type choice as one select value: a plain type, or 'link:<sheet id>'. */
+/** Returns a column's type as one select value: a plain type, or 'link:<sheet id>'. */
 function typeChoice(field: Pick<FieldDef, 'type' | 'settings'>): string {
   return field.type === 'link' ? `link:${field.settings.linkSheetId ?? ''}` : field.type;
 }
@@ -53,7 +53,7 @@ function TypeOptions({ sheets, current }: { sheets: SheetRecord[]; current: Shee
 
 const ROLES = Object.keys(HEADER_BY_ROLE) as FieldRole[];
 
-/** A type picker that changes the column only on "Change type", so arrow keys do not retype at every step. */
+/** Renders a type picker that changes the column only on "Change type", because arrow keys would retype it at every step. */
 function TypeCell({
   field,
   sheets,

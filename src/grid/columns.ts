@@ -21,7 +21,7 @@ function cellValue(params: { data?: RowRecord }, field: FieldDef): CellValue | u
   return params.data?.values[field.id];
 }
 
-/** The number a number filter compares: percent as a fraction, money in major units (12.50). */
+/** Returns the number a number filter compares: percent as a fraction, money in major units (12.50). */
 export function numericValue(value: CellValue | undefined): number | null {
   if (typeof value === 'number') return value;
   if (value && typeof value === 'object' && 'minor' in value) {
@@ -31,7 +31,7 @@ export function numericValue(value: CellValue | undefined): number | null {
   return null;
 }
 
-/** What link columns need beyond the field: the picker's names and a way to open a row. */
+/** Support that link columns need beyond the field: the picker's names and a way to open a row. */
 export interface LinkColumnSupport {
   choices: (sheetId: string) => string[];
   onOpenRow: (sheetId: string, rowId: string) => void;
