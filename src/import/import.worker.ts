@@ -3,7 +3,7 @@
 // between messages so the page sends the bytes once.
 
 /// <reference lib="webworker" />
-import { decodeCsvBytes } from './csv/decode';
+import { decodeCsvBytes, looksLikeBinary } from './csv/decode';
 import { parseCsvText, type ParsedCsv } from './csv/parse';
 import {
   buildImportPlan,
@@ -43,6 +43,12 @@ function post(message: ImportWorkerResponse): void {
 
 function analyse(request: AnalyseRequest): FileAnalysis {
   const decoded = decodeCsvBytes(new Uint8Array(request.bytes), request.encoding);
+  if (looksLikeBinary(decoded.text)) {
+    throw new Error(
+      'it does not look like a text file, because it contains binary data. ' +
+        'Save the sheet as CSV from your spreadsheet program and choose that file.',
+    );
+  }
   parsed = parseCsvText(decoded.text, request.delimiter ? { delimiter: request.delimiter } : {});
   const newSheet = planNewSheetFromCsv(parsed.headers, parsed.rows, request.ctx);
   newSheetPlan = newSheet;

@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { cellToCsv, defaultFieldContext, formatCell, parseCell, parseCsvCell } from '../../src/fields/registry';
 import type { CellValue, FieldContext, FieldDef, PhoneValue } from '../../src/fields/types';
-import { decodeCsvBytes, type DecodedText } from '../../src/import/csv/decode';
+import { decodeCsvBytes, type DecodedText, looksLikeBinary } from '../../src/import/csv/decode';
 import { parseCsvText, type ParsedCsv } from '../../src/import/csv/parse';
 import { buildImportPlan, planNewSheetFromCsv, type ImportPlan, type NewSheetPlan } from '../../src/import/csv/plan';
 
@@ -271,6 +271,7 @@ describe.skipIf(!realFilesExist)('real CSV files', () => {
       const parsed = parseCsvText(decoded.text);
       expect(parsed.headers.length).toBeGreaterThan(0);
       expect(parsed.headers.every((header) => header !== '')).toBe(true);
+      expect(looksLikeBinary(decoded.text)).toBe(false);
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_ENCODINGS, decodeCsvBytes, detectUtf16ByNulBytes } from './decode';
+import { SUPPORTED_ENCODINGS, decodeCsvBytes, detectUtf16ByNulBytes, looksLikeBinary } from './decode';
 
 function utf16le(text: string, bom: boolean): Uint8Array {
   const bytes: number[] = bom ? [0xff, 0xfe] : [];
@@ -150,5 +150,20 @@ describe('SUPPORTED_ENCODINGS', () => {
 
   it('starts with UTF-8', () => {
     expect(SUPPORTED_ENCODINGS[0]?.value).toBe('utf-8');
+  });
+});
+
+describe('looksLikeBinary', () => {
+  it('accepts text with tabs and line breaks', () => {
+    expect(looksLikeBinary('Name\tEmail\r\nAda Quill\tada@quill.test\r\n')).toBe(false);
+  });
+
+  it('rejects text full of control characters', () => {
+    const bytes = Uint8Array.from({ length: 2000 }, (_, index) => (index * 37) % 256);
+    expect(looksLikeBinary(decodeCsvBytes(bytes).text)).toBe(true);
+  });
+
+  it('accepts empty text', () => {
+    expect(looksLikeBinary('')).toBe(false);
   });
 });

@@ -155,3 +155,21 @@ function decodeForced(bytes: Uint8Array, label: string): DecodedText {
   const hadBom = bom !== undefined && startsWith(bytes, bom);
   return { text: decoder.decode(bytes), encoding, hadBom };
 }
+
+/** Share of control characters above which decoded text is taken for binary data. */
+const MAX_CONTROL_CHARACTER_SHARE = 0.01;
+
+/**
+ * Tells whether decoded text is more likely binary data (an image, a
+ * spreadsheet saved as .xlsx, a zip) than a text export: text files use tab,
+ * CR and LF, and almost no other control characters.
+ */
+export function looksLikeBinary(text: string): boolean {
+  if (!text.length) return false;
+  let control = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffd) control += 1;
+  }
+  return control / text.length > MAX_CONTROL_CHARACTER_SHARE;
+}
