@@ -17,6 +17,12 @@ export function Dialog({ title, onClose, children, busy = false, wide = false }:
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
+
+    // showModal focuses the first control, the close button; the first field of the body is more useful.
+    const first = dialog?.querySelector<HTMLElement>(
+      '.dialog-body input:not([disabled]), .dialog-body select:not([disabled]), .dialog-body textarea, .dialog-body button:not([disabled])',
+    );
+    first?.focus();
     return () => dialog?.close();
   }, []);
 
