@@ -168,3 +168,30 @@ describe('setFieldRole', () => {
     expect((await fieldsOf(sheetId!)).map((field) => field.role)).toEqual([undefined, undefined]);
   });
 });
+
+describe('retype round trip', () => {
+  it('keeps choices, colours and order through select, text and back', async () => {
+    const status: FieldDef = {
+      id: 'status',
+      name: 'Status',
+      type: 'select',
+      settings: {
+        options: [
+          { id: 'lead', label: 'Lead', color: '#dbeafe' },
+          { id: 'inactive', label: 'Inactive', color: '#fee2e2' },
+          { id: 'customer', label: 'Customer', color: '#dcfce7' },
+        ],
+      },
+    };
+    const [sheetId] = await createSheets([
+      { name: 'Clients', fields: [status], rows: [{ status: 'customer' }, { status: 'lead' }] },
+    ]);
+
+    await retypeField(sheetId!, 'status', 'text', ctx);
+    await retypeField(sheetId!, 'status', 'select', ctx);
+
+    const field = (await fieldsOf(sheetId!))[0]!;
+    expect(field.settings.options).toEqual(status.settings.options);
+    expect((await listRows(sheetId!)).map((row) => row.values['status'])).toEqual(['customer', 'lead']);
+  });
+});

@@ -112,6 +112,12 @@ function choicesFromValues(rows: RowRecord[], from: FieldDef, to: FieldType, ctx
   return distinctLabels(to === 'multiSelect' ? texts.flatMap((text) => text.split(/\s*[,;]\s*/)) : texts);
 }
 
+/** Keeps the earlier choices first and adds the labels they do not cover. */
+function mergeChoices(earlier: SelectOption[], found: SelectOption[]): SelectOption[] {
+  const known = new Set(earlier.map((option) => option.label.toLowerCase()));
+  return [...earlier, ...found.filter((option) => !known.has(option.label.toLowerCase()))];
+}
+
 export interface RetypeResult {
   converted: number;
   /** Values that did not fit the new type, kept as typed and flagged. */
@@ -137,9 +143,16 @@ export async function retypeField(
     if (type === 'link' && !settings.linkSheetId) throw new Error('Choose the sheet this column links to.');
 
     const rows = await sheetRows(sheetId);
-    const to: FieldDef = { ...from, type, settings: { ...settings } };
+    // Choices are kept through a retype to another type, so a column turned
+    // back into a select gets its colours, order and unused choices again.
+    const earlierOptions = from.settings.options ?? [];
+    const to: FieldDef = {
+      ...from,
+      type,
+      settings: { ...settings, ...(earlierOptions.length && !settings.options ? { options: earlierOptions } : {}) },
+    };
     if ((type === 'select' || type === 'multiSelect') && !settings.options?.length) {
-      to.settings.options = choicesFromValues(rows, from, type, ctx);
+      to.settings.options = mergeChoices(earlierOptions, choicesFromValues(rows, from, type, ctx));
     }
 
     const rowChanges: RowChange[] = [];
