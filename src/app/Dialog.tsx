@@ -9,7 +9,7 @@ interface Props {
   wide?: boolean;
 }
 
-/** A modal built on the native <dialog>, which traps focus and closes on Escape. */
+/** Renders a modal on the native <dialog>, which traps focus and closes on Escape. */
 export function Dialog({ title, onClose, children, busy = false, wide = false }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const headingId = useId();

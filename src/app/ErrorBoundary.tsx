@@ -1,7 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface Props {
-  /** What the boundary guards, named in the message, e.g. "this sheet". */
+  /** Name of the guarded area in the message, e.g. "this sheet". */
   area: string;
   children: ReactNode;
 }
@@ -12,7 +12,7 @@ interface State {
 
 /**
  * Keeps a crash in one view from blanking the whole app. Saved data is in
- * IndexedDB already, so the message says so and offers a way back.
+ * IndexedDB already, so the message states that and offers a way back.
  */
 export class ErrorBoundary extends Component<Props, State> {
   override state: State = { error: null };
@@ -22,7 +22,7 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    // The component stack says where it failed; cell values are not logged.
+    // The component stack shows where it failed. Cell values are not logged.
     console.error(`Kindling failed while showing ${this.props.area}`, error.name, error.message, info.componentStack);
   }
 

@@ -14,7 +14,7 @@ interface Props {
   settings: FieldContext;
 }
 
-/** The sheet tabs and the active sheet, like the tabs of a spreadsheet. */
+/** Renders the sheet tabs and the active sheet, like the tabs of a spreadsheet. */
 export function Workbook({ sheets, activeSheetId, settings }: Props) {
   // Fetch phone support once the grid is on screen, so the first edit does not wait for it.
   useEffect(() => {

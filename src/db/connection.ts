@@ -1,5 +1,5 @@
 // One open database per page. When another tab opens a newer schema, this
-// tab closes its connection instead of blocking the upgrade, and tells the
+// tab closes its connection instead of blocking the upgrade, and notifies the
 // UI so it can ask the user to reload.
 
 import { DATABASE_NAME, KindlingDatabase } from './schema';
@@ -26,7 +26,7 @@ export function onNewerVersionElsewhere(listener: () => void): () => void {
   return () => versionChangeListeners.delete(listener);
 }
 
-/** Closes and forgets the open database; tests use it between cases. */
+/** Closes and drops the open database, so tests start each case with a new connection. */
 export function resetDatabaseForTests(): void {
   database?.close();
   database = null;

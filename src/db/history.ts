@@ -31,26 +31,37 @@ async function discardRedoableEntries(transaction: Transaction, sheetId: string)
     .modify({ state: 'discarded' });
 }
 
-/** Records a change inside the caller's transaction, so both land or neither. */
+/**
+ * Adds one applied history entry inside the caller's transaction, so the
+ * change and its entry land together, and drops the redo steps it replaces.
+ */
+async function addEntry(
+  transaction: Transaction,
+  fields: Pick<HistoryRecord, 'kind' | 'sheetId'> & Partial<HistoryRecord>,
+  rowChanges: RowChange[] = [],
+): Promise<void> {
+  await discardRedoableEntries(transaction, fields.sheetId);
+
+  const entry: HistoryRecord = {
+    id: newId(),
+    at: nextHistoryTimestamp(),
+    rowIds: rowChanges.map((change) => (change.after ?? change.before)!.id),
+    before: rowChanges.map((change) => change.before),
+    after: rowChanges.map((change) => change.after),
+    state: 'applied',
+    ...fields,
+  };
+  await transaction.table('history').add(entry);
+}
+
+/** Records a change to rows inside the caller's transaction, so both land or neither. */
 export async function recordRowChanges(
   transaction: Transaction,
   kind: HistoryKind,
   sheetId: string,
   changes: RowChange[],
 ): Promise<void> {
-  await discardRedoableEntries(transaction, sheetId);
-
-  const entry: HistoryRecord = {
-    id: newId(),
-    at: nextHistoryTimestamp(),
-    kind,
-    sheetId,
-    rowIds: changes.map((change) => (change.after ?? change.before)!.id),
-    before: changes.map((change) => change.before),
-    after: changes.map((change) => change.after),
-    state: 'applied',
-  };
-  await transaction.table('history').add(entry);
+  await addEntry(transaction, { kind, sheetId }, changes);
 }
 
 /** Records a change to a sheet's columns or the sheet itself, with any rows it rewrote. */
@@ -62,39 +73,12 @@ export async function recordSheetChange(
   rowChanges: RowChange[] = [],
 ): Promise<void> {
   const sheetId = (sheetAfter ?? sheetBefore)!.id;
-  await discardRedoableEntries(transaction, sheetId);
-
-  const entry: HistoryRecord = {
-    id: newId(),
-    at: nextHistoryTimestamp(),
-    kind,
-    sheetId,
-    rowIds: rowChanges.map((change) => (change.after ?? change.before)!.id),
-    before: rowChanges.map((change) => change.before),
-    after: rowChanges.map((change) => change.after),
-    state: 'applied',
-    sheetBefore,
-    sheetAfter,
-  };
-  await transaction.table('history').add(entry);
+  await addEntry(transaction, { kind, sheetId, sheetBefore, sheetAfter }, rowChanges);
 }
 
 /** Records an import inside its transaction, so it can be undone as a whole. */
 export async function recordImport(transaction: Transaction, sheetId: string, importId: string): Promise<void> {
-  await discardRedoableEntries(transaction, sheetId);
-
-  const entry: HistoryRecord = {
-    id: newId(),
-    at: nextHistoryTimestamp(),
-    kind: 'import',
-    sheetId,
-    rowIds: [],
-    before: [],
-    after: [],
-    state: 'applied',
-    importId,
-  };
-  await transaction.table('history').add(entry);
+  await addEntry(transaction, { kind: 'import', sheetId, importId });
 }
 
 async function entriesInState(sheetId: string, state: HistoryRecord['state']) {
@@ -109,8 +93,16 @@ async function applySnapshots(entry: HistoryRecord, direction: 'undo' | 'redo'):
   const database = getDatabase();
 
   if (entry.kind === 'import') {
-    const deleted = direction === 'undo' ? 1 : 0;
-    await database.rows.where('importId').equals(entry.importId!).modify({ deleted });
+    // An undone import's rows go to the trash with the time of the undo, like rows deleted by hand.
+    const at = new Date().toISOString();
+    await database.rows
+      .where('importId')
+      .equals(entry.importId!)
+      .modify((row) => {
+        row.deleted = direction === 'undo' ? 1 : 0;
+        if (direction === 'undo') row.deletedAt = at;
+        else delete row.deletedAt;
+      });
     return;
   }
 

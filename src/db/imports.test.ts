@@ -89,5 +89,7 @@ describe('commitImport', () => {
 
     await undoLastChange(sheetId!);
     expect(await listRows(sheetId!)).toEqual([]);
+    const trashed = await getDatabase().rows.where('sheetId').equals(sheetId!).toArray();
+    expect(trashed.every((row) => row.deleted === 1 && typeof row.deletedAt === 'string')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // Browsers may evict IndexedDB data under storage pressure unless the site
-// has persistent storage. Kindling holds the user's only copy, so it asks
+// has persistent storage. Kindling contains the user's only copy, so it asks
 // once the workbook has data; browsers grant it silently to installed or
 // often-used sites, and a refusal changes nothing else.
 

@@ -46,7 +46,7 @@ function openLinkedRow(sheetId: string, rowId: string): void {
   setActiveSheetId(sheetId).catch((error: unknown) => reportError('Could not open the linked row.', error));
 }
 
-/** One sheet as an editable grid with its toolbar. */
+/** Renders one sheet as an editable grid with its toolbar. */
 export function SheetView({ sheet, settings }: Props) {
   const rows = useLiveQuery(() => listRows(sheet.id), [sheet.id]);
   const view = useLiveQuery(() => getActiveView(sheet.id).then((found) => found ?? null), [sheet.id]);

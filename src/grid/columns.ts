@@ -1,7 +1,7 @@
 // Turns a sheet's field definitions into AG Grid column definitions. Cells
-// hold typed values; the grid shows them through the field modules, and an
-// edit comes back as text (or a date string, a boolean, an option id) that
-// the sheet view parses before it is saved.
+// contain typed values, which the grid shows through the field modules. An
+// edit comes back as text (or a date string, a boolean, an option id), and
+// the sheet view parses it before it is saved.
 
 import type { ColDef, ITooltipParams, ValueFormatterParams, ValueGetterParams } from 'ag-grid-community';
 

@@ -2,7 +2,7 @@ import type { ColumnState, GridApi } from 'ag-grid-community';
 
 import type { RowRecord, ViewLayout } from '../db';
 
-/** The grid's current column order, widths, visibility and sorts, as a view stores them. */
+/** Returns the grid's current column order, widths, visibility and sorts, as a view stores them. */
 export function layoutFromColumnState(state: ColumnState[]): Required<Pick<ViewLayout, 'columns' | 'sorts'>> {
   const columns = state.filter((column) => column.colId !== 'ag-Grid-SelectionColumn');
   return {

@@ -14,7 +14,7 @@ interface LinkedSheet {
   rows: RowRecord[];
 }
 
-/** The column whose text names a row: the name role, else the first text column. */
+/** Returns the column whose text names a row: the name role, else the first text column. */
 export function nameFieldOf(sheet: SheetRecord): FieldDef | undefined {
   return (
     sheet.fields.find((field) => field.role === 'name') ??
@@ -73,7 +73,7 @@ export function linkChoices(
   return entry.rows.map((row) => lookup.rowName(entry.sheet.id, row.id)).filter((name): name is string => !!name);
 }
 
-/** The workbook settings plus a lookup for the sheets this sheet links to. */
+/** Returns the workbook settings plus a lookup for the sheets this sheet links to. */
 export function useLinkedSettings(sheet: SheetRecord, settings: FieldContext) {
   const sheetIds = useMemo(
     () =>

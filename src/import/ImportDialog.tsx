@@ -13,7 +13,7 @@ import { ImportPreview } from './ImportPreview';
 import { ImportSummary, type ImportTotals } from './ImportSummary';
 import type { FileAnalysis, NewSheetColumnChoice } from './protocol';
 
-/** Where an import goes; a file chosen before the dialog opened comes along. */
+/** Destination of an import, with any file chosen before the dialog opened. */
 export type ImportDialogTarget = { kind: 'newSheet'; file?: File } | { kind: 'existingSheet'; sheet: SheetRecord };
 
 interface Props {

@@ -22,7 +22,7 @@ export function choiceToMapping(choice: string, header: string, inferredType: Fi
 }
 
 /**
- * The suggested mapping for an existing sheet, with every column that matched
+ * Returns the suggested mapping for an existing sheet, with every column that matched
  * no field proposed as a new column instead of being dropped. The first and
  * last name columns that fill the name field stay skipped.
  */
@@ -39,7 +39,7 @@ export function initialMapping(
   return { ...suggested, columns };
 }
 
-/** The field each column would fill, for the preview; null for a skipped column. */
+/** Returns the field each column would fill, for the preview, or null for a skipped column. */
 export function previewFields(
   destination: 'newSheet' | 'existingSheet',
   newSheetFields: readonly FieldDef[],

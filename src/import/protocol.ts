@@ -15,7 +15,7 @@ export interface AnalyseRequest {
   ctx: FieldContext;
 }
 
-/** What one column of a new sheet becomes. */
+/** Choice for one column of a new sheet: skipped, or kept with a type. */
 export type NewSheetColumnChoice = { keep: false } | { keep: true; type: FieldType };
 
 export interface PlanRequest {

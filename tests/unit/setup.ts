@@ -1,4 +1,4 @@
-// Every test gets a fresh, empty IndexedDB so no test sees another's data.
+// Every test gets a fresh, empty IndexedDB so no test reads another's data.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie from 'dexie';
 import { beforeAll, beforeEach } from 'vitest';
