@@ -60,12 +60,14 @@ export function SheetView({ sheet, settings }: Props) {
   const [viewElement, setViewElement] = useState<HTMLDivElement | null>(null);
   useGridClipboard({ gridApi, sheet, settings: linkedSettings, hostElement: viewElement });
 
-  // A view brings its own search text when it is switched to.
+  // A view brings its own search text when it loads or is switched to. This is set
+  // while rendering, so the search box never shows an empty box before the saved text.
   const viewId = view?.id;
-  useEffect(() => {
-    if (view) setSearch(view.search ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another view becomes active
-  }, [viewId]);
+  const [searchViewId, setSearchViewId] = useState<string | undefined>(undefined);
+  if (view && viewId !== searchViewId) {
+    setSearchViewId(viewId);
+    setSearch(view.search ?? '');
+  }
 
   // Column definitions read the view's widths, order and sorts only when the grid is
   // created (initial* attributes), so a saved search or resize does not rebuild them.
@@ -185,7 +187,15 @@ export function SheetView({ sheet, settings }: Props) {
     }
   };
 
-  const totalCount = rows?.length ?? 0;
+  // The toolbar waits for the rows and the view, so its count and search are never a guess.
+  if (rows === undefined || view === undefined) {
+    return (
+      <div className="sheet-view">
+        <p className="loading">Loading rows…</p>
+      </div>
+    );
+  }
+  const totalCount = rows.length;
 
   return (
     <div className="sheet-view" ref={setViewElement} onKeyDown={onKeyDown}>
@@ -216,44 +226,40 @@ export function SheetView({ sheet, settings }: Props) {
         }
       />
       <div className="grid-host">
-        {rows === undefined || view === undefined ? (
-          <p className="loading">Loading rows…</p>
-        ) : (
-          <DataGrid<RowRecord>
-            // Each view builds its own grid, so its saved widths, sorts and filters apply from the start.
-            key={view?.id ?? 'no-view'}
-            initialOptions={initialGridOptions()}
-            rowData={rows}
-            columnDefs={columnDefs}
-            quickFilterText={search}
-            onReady={(api) => {
-              // Saved filters are applied here: initialState would need AG Grid's state module (6 kB gzip).
-              const filters = viewRef.current?.filters ?? {};
-              if (Object.keys(filters).length) api.setFilterModel(filters);
-              setGridApi(api);
-            }}
-            handlers={{
-              onCellEditRequest,
-              onModelUpdated: (event) => setShownCount(event.api.getDisplayedRowCount()),
-              onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
-              onColumnResized: (event) => {
-                if (event.finished && event.source === 'uiColumnResized') saveLayout(event.api);
-              },
-              onColumnMoved: (event) => {
-                if (event.finished) saveLayout(event.api);
-              },
-              onColumnVisible: (event) => saveLayout(event.api),
-              onSortChanged: (event) => saveLayout(event.api),
-              onFilterChanged: (event) => saveLayout(event.api),
-            }}
-          />
-        )}
+        <DataGrid<RowRecord>
+          // Each view builds its own grid, so its saved widths, sorts and filters apply from the start.
+          key={view?.id ?? 'no-view'}
+          initialOptions={initialGridOptions()}
+          rowData={rows}
+          columnDefs={columnDefs}
+          quickFilterText={search}
+          onReady={(api) => {
+            // Saved filters are applied here: initialState would need AG Grid's state module (6 kB gzip).
+            const filters = viewRef.current?.filters ?? {};
+            if (Object.keys(filters).length) api.setFilterModel(filters);
+            setGridApi(api);
+          }}
+          handlers={{
+            onCellEditRequest,
+            onModelUpdated: (event) => setShownCount(event.api.getDisplayedRowCount()),
+            onSelectionChanged: (event) => setSelectedCount(event.api.getSelectedRows().length),
+            onColumnResized: (event) => {
+              if (event.finished && event.source === 'uiColumnResized') saveLayout(event.api);
+            },
+            onColumnMoved: (event) => {
+              if (event.finished) saveLayout(event.api);
+            },
+            onColumnVisible: (event) => saveLayout(event.api),
+            onSortChanged: (event) => saveLayout(event.api),
+            onFilterChanged: (event) => saveLayout(event.api),
+          }}
+        />
       </div>
       <Suspense fallback={null}>
         {dialog === 'export' ? (
           <ExportDialog
             sheet={sheet}
-            rows={rows ?? []}
+            rows={rows}
             gridApi={gridApi}
             settings={linkedSettings}
             onClose={() => setDialog(null)}
