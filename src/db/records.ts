@@ -163,3 +163,98 @@ export interface ReminderRecord {
   updatedAt: Timestamp;
   doneAt?: Timestamp;
 }
+
+/**
+ * How one condition compares a row's cell. Relative-date operators take a
+ * number of days and count from today in the user's time zone.
+ */
+export type ConditionOperator =
+  | 'is'
+  | 'isNot'
+  | 'contains'
+  | 'notContains'
+  | 'isEmpty'
+  | 'isNotEmpty'
+  | 'greaterThan'
+  | 'lessThan'
+  | 'before'
+  | 'after'
+  | 'inLastDays'
+  | 'moreThanDaysAgo'
+  | 'inNextDays';
+
+/** One test on one column. `value` is what the user typed or picked, as text, a number or a list of choices. */
+export interface Condition {
+  kind: 'condition';
+  fieldId: string;
+  operator: ConditionOperator;
+  value?: string | number | boolean | string[];
+}
+
+/** Conditions joined by AND ('all') or OR ('any'); groups nest. */
+export interface ConditionGroup {
+  kind: 'group';
+  match: 'all' | 'any';
+  items: (Condition | ConditionGroup)[];
+}
+
+/** A saved filter over one sheet, shown in the navigation with its count. */
+export interface SegmentRecord {
+  id: string;
+  sheetId: string;
+  name: string;
+  conditions: ConditionGroup;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** What starts a rule. */
+export type RuleTrigger =
+  | { kind: 'rowAdded' }
+  /** `to` absent means a change to any value. */
+  | { kind: 'fieldChanged'; fieldId: string; to?: string }
+  /** The date in `fieldId` is `offsetDays` days in the past (0 = the day itself). */
+  | { kind: 'dateReached'; fieldId: string; offsetDays: number };
+
+/** What a rule does to the row that triggered it. */
+export type RuleAction =
+  /** `value` is cell text parsed by the column's type; `today` sets a date column to today. */
+  | { kind: 'setValue'; fieldId: string; value?: string; today?: boolean }
+  | { kind: 'addTag'; fieldId: string; tag: string }
+  | { kind: 'removeTag'; fieldId: string; tag: string }
+  /** Due `inDays` days from today, or on the date in `dateFieldId`. */
+  | { kind: 'createReminder'; title: string; inDays?: number; dateFieldId?: string }
+  | { kind: 'startCheckIn'; every: number; unit: RecurrenceUnit }
+  | { kind: 'stopCheckIn' }
+  | { kind: 'logConversation'; activityType: string; text: string }
+  | { kind: 'moveToSheet'; sheetId: string }
+  /** Asks the user for a value of `fieldId` (a churn or loss reason) after the change. */
+  | { kind: 'askForValue'; fieldId: string };
+
+/** A when/if/then automation on one sheet. */
+export interface RuleRecord {
+  id: string;
+  sheetId: string;
+  name: string;
+  enabled: boolean;
+  trigger: RuleTrigger;
+  conditions?: ConditionGroup;
+  actions: RuleAction[];
+  /** Set when the rule came with a template, so it can be offered again. */
+  templateRuleId?: string;
+  lastRunAt?: Timestamp;
+  lastRunRowIds?: string[];
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+/** One run of a rule, kept for the run log (the newest 500). */
+export interface RuleRunRecord {
+  id: string;
+  ruleId: string;
+  at: Timestamp;
+  rowIds: string[];
+  outcome: 'applied' | 'failed' | 'stopped' | 'tried';
+  /** What happened, in words, without customer data. */
+  message: string;
+}

@@ -5,16 +5,19 @@ import { getDatabase, resetDatabaseForTests } from './connection';
 afterEach(() => resetDatabaseForTests());
 
 describe('schema', () => {
-  it('opens at version 2 with every table', async () => {
+  it('opens at version 3 with every table', async () => {
     const database = getDatabase();
     await database.open();
 
-    expect(database.verno).toBe(2);
+    expect(database.verno).toBe(3);
     expect(database.tables.map((table) => table.name).sort()).toEqual([
       'history',
       'imports',
       'reminders',
       'rows',
+      'ruleRuns',
+      'rules',
+      'segments',
       'settings',
       'sheets',
       'views',

@@ -13,6 +13,9 @@ import type {
   ImportRecord,
   ReminderRecord,
   RowRecord,
+  RuleRecord,
+  RuleRunRecord,
+  SegmentRecord,
   SettingRecord,
   SheetRecord,
   ViewRecord,
@@ -28,6 +31,9 @@ export class KindlingDatabase extends Dexie {
   history!: Table<HistoryRecord, string>;
   imports!: Table<ImportRecord, string>;
   reminders!: Table<ReminderRecord, string>;
+  segments!: Table<SegmentRecord, string>;
+  rules!: Table<RuleRecord, string>;
+  ruleRuns!: Table<RuleRunRecord, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -48,6 +54,14 @@ export class KindlingDatabase extends Dexie {
     // a record of the settings table, which needs no schema change.
     this.version(2).stores({
       reminders: 'id, due, state, rowId, sheetId, [state+due]',
+    });
+
+    // Version 3 adds segments (saved conditions), automation rules and their
+    // run log, and changes no earlier store, so it needs no upgrade function.
+    this.version(3).stores({
+      segments: 'id, sheetId',
+      rules: 'id, sheetId',
+      ruleRuns: 'id, ruleId, at',
     });
   }
 }

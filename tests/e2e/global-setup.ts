@@ -3,8 +3,8 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { DIST_DIR } from './distDir';
 import { startStaticServer } from './static-server.mjs';
 
 declare module 'vitest' {
@@ -18,7 +18,7 @@ declare module 'vitest' {
 const PREFERRED_PORT = 4173;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+  const distDir = DIST_DIR;
   if (!existsSync(path.join(distDir, 'index.html'))) {
     throw new Error(`No production build found in ${distDir}: run "npm run build" before the e2e tests.`);
   }

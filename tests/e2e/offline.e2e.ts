@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -18,9 +17,8 @@ import {
   waitForStatus,
   watchForeignRequests,
 } from './helpers';
+import { DIST_DIR } from './distDir';
 import { startStaticServer, type StaticServer } from './static-server.mjs';
-
-const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 
 const customers = Papa.parse<Record<string, string>>(readFileSync(CUSTOMERS_100_CSV, 'utf8'), {
   header: true,

@@ -1,6 +1,5 @@
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -14,9 +13,9 @@ import {
   waitForServiceWorkerControl,
   watchForeignRequests,
 } from './helpers';
+import { DIST_DIR } from './distDir';
 import { startStaticServer, type StaticServer } from './static-server.mjs';
 
-const DIST_DIR = fileURLToPath(new URL('../../dist', import.meta.url));
 const UPDATE_BANNER_TEXT = 'A new version of Kindling is ready';
 
 // The test serves a copy of dist/ and then changes sw.js in it, which is

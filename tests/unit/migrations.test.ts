@@ -4,6 +4,10 @@ import { getDatabase, resetDatabaseForTests } from '../../src/db/connection';
 import { reconcileReminders } from '../../src/db/reminders';
 import { DATABASE_NAME } from '../../src/db/schema';
 import { openV1Database, V1_SAMPLE, V1_STORES, type V1Table } from './fixtures/kindlingV1';
+import { openV2Database, V2_SAMPLE, V2_STORES, type V2Table } from './fixtures/kindlingV2';
+
+/** The version src/db/schema.ts declares last. */
+const CURRENT_VERSION = 3;
 
 const V1_TABLES = Object.keys(V1_STORES) as V1Table[];
 
@@ -29,7 +33,7 @@ describe('upgrade from version 1', () => {
 
     const database = getDatabase();
     await database.open();
-    expect(database.verno).toBe(2);
+    expect(database.verno).toBe(CURRENT_VERSION);
 
     for (const table of V1_TABLES) {
       const key = table === 'settings' ? 'key' : 'id';
@@ -78,5 +82,62 @@ describe('upgrade from version 1', () => {
     expect(reminders.map(({ id, date, state }) => ({ id, date, state }))).toEqual([
       { id: 'followUp:row-ada:f-next', date: '2026-12-14', state: 'open' },
     ]);
+  });
+});
+
+describe('upgrade from version 2', () => {
+  const V2_TABLES = Object.keys(V2_STORES) as V2Table[];
+
+  async function writeVersion2Database(): Promise<void> {
+    const database = openV2Database(DATABASE_NAME);
+    await database.transaction('rw', V2_TABLES, async () => {
+      for (const table of V2_TABLES) await database.table(table).bulkAdd(V2_SAMPLE[table]);
+    });
+    expect(database.verno).toBe(2);
+    database.close();
+  }
+
+  it('keeps every record of every table intact', async () => {
+    await writeVersion2Database();
+
+    const database = getDatabase();
+    await database.open();
+    expect(database.verno).toBe(CURRENT_VERSION);
+
+    for (const table of V2_TABLES) {
+      const key = table === 'settings' ? 'key' : 'id';
+      const stored = (await database.table(table).toArray()) as Record<string, unknown>[];
+      expect(byKey(stored, key), table).toEqual(byKey(V2_SAMPLE[table], key));
+    }
+    expect(await database.segments.count()).toBe(0);
+    expect(await database.rules.count()).toBe(0);
+    expect(await database.ruleRuns.count()).toBe(0);
+  });
+
+  it('keeps the reminder indexes working', async () => {
+    await writeVersion2Database();
+    const database = getDatabase();
+
+    expect(await database.reminders.where('[state+due]').equals(['open', '2026-12-14T09:00']).primaryKeys()).toEqual([
+      'followUp:row-ada:f-next',
+    ]);
+    expect(await database.reminders.where('rowId').equals('row-bram').primaryKeys()).toEqual(['reminder-checkin']);
+    expect(await database.reminders.orderBy('due').primaryKeys()).toEqual([
+      'followUp:row-ada:f-next',
+      'reminder-tax',
+      'reminder-checkin',
+    ]);
+  });
+
+  it('declares the version-2 stores unchanged', async () => {
+    const database = getDatabase();
+    await database.open();
+
+    for (const table of V2_TABLES) {
+      const [primaryKey, ...indexes] = V2_STORES[table].split(',').map((part) => part.trim());
+      const schema = database.table(table).schema;
+      expect(schema.primKey.src, table).toBe(primaryKey);
+      expect(schema.indexes.map((index) => index.src).sort(), table).toEqual(indexes.sort());
+    }
   });
 });
