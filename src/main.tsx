@@ -2,11 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './app/App';
-import { registerGridModules } from './grid/gridModules';
 import { registerServiceWorker } from './pwa/registerServiceWorker';
 import './styles.css';
 
-registerGridModules();
 registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(

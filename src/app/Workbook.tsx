@@ -1,12 +1,15 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 
 import { requestPersistentStorage, setActiveSheetId, type SheetRecord } from '../db';
 import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
-import { SheetView } from '../grid/SheetView';
 import { reportError } from './notices';
 import { ErrorBoundary } from './ErrorBoundary';
 import { SheetActions } from './SheetActions';
+
+// The grid is most of the app's code, so it is a chunk of its own: the first-run
+// template chooser and the navigation render without it.
+const SheetView = lazy(() => import('../grid/SheetView').then((module) => ({ default: module.SheetView })));
 
 interface Props {
   sheets: SheetRecord[];
@@ -64,7 +67,9 @@ export function Workbook({ sheets, activeSheetId, settings }: Props) {
       </div>
       <div role="tabpanel" id="sheet-panel" aria-labelledby={`tab-${active.id}`} className="sheet-panel">
         <ErrorBoundary key={active.id} area={`the sheet "${active.name}"`}>
-          <SheetView sheet={active} settings={settings} />
+          <Suspense fallback={<p className="loading">Loading the grid…</p>}>
+            <SheetView sheet={active} settings={settings} />
+          </Suspense>
         </ErrorBoundary>
       </div>
     </div>

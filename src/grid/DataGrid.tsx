@@ -5,6 +5,11 @@
 import { createGrid, type ColDef, type GridApi, type GridOptions } from 'ag-grid-community';
 import { useEffect, useRef } from 'react';
 
+import { registerGridModules } from './gridModules';
+
+// Registered when the grid's chunk loads, so none of AG Grid is in the first load.
+registerGridModules();
+
 /** Grid events the host forwards to the latest handler the parent passed. */
 const FORWARDED_EVENTS = [
   'onCellEditRequest',
