@@ -7,11 +7,17 @@ import type { Transaction } from 'dexie';
 
 import { getDatabase } from './connection';
 import { newId } from './ids';
-import type { HistoryKind, HistoryRecord, RowRecord, SheetRecord } from './records';
+import type { HistoryKind, HistoryRecord, ReminderRecord, RowRecord, SheetRecord } from './records';
 
 export interface RowChange {
   before: RowRecord | null;
   after: RowRecord | null;
+}
+
+/** A reminder an automation rule added (before null), changed, or deleted (after null). */
+export interface ReminderChange {
+  before: ReminderRecord | null;
+  after: ReminderRecord | null;
 }
 
 let lastHistoryTime = 0;
@@ -39,6 +45,7 @@ async function addEntry(
   transaction: Transaction,
   fields: Pick<HistoryRecord, 'kind' | 'sheetId'> & Partial<HistoryRecord>,
   rowChanges: RowChange[] = [],
+  reminderChanges: ReminderChange[] = [],
 ): Promise<void> {
   await discardRedoableEntries(transaction, fields.sheetId);
 
@@ -51,17 +58,26 @@ async function addEntry(
     state: 'applied',
     ...fields,
   };
+  if (reminderChanges.length) {
+    entry.reminderIds = reminderChanges.map((change) => (change.after ?? change.before)!.id);
+    entry.remindersBefore = reminderChanges.map((change) => change.before);
+    entry.remindersAfter = reminderChanges.map((change) => change.after);
+  }
   await transaction.table('history').add(entry);
 }
 
-/** Records a change to rows inside the caller's transaction, so both land or neither. */
+/**
+ * Records a change to rows inside the caller's transaction, so both land or
+ * neither. Reminder changes are those automation rules made in the same change.
+ */
 export async function recordRowChanges(
   transaction: Transaction,
   kind: HistoryKind,
   sheetId: string,
   changes: RowChange[],
+  reminderChanges: ReminderChange[] = [],
 ): Promise<void> {
-  await addEntry(transaction, { kind, sheetId }, changes);
+  await addEntry(transaction, { kind, sheetId }, changes, reminderChanges);
 }
 
 /** Records a change to a sheet's columns or the sheet itself, with any rows it rewrote. */
@@ -76,9 +92,18 @@ export async function recordSheetChange(
   await addEntry(transaction, { kind, sheetId, sheetBefore, sheetAfter }, rowChanges);
 }
 
-/** Records an import inside its transaction, so it can be undone as a whole. */
-export async function recordImport(transaction: Transaction, sheetId: string, importId: string): Promise<void> {
-  await addEntry(transaction, { kind: 'import', sheetId, importId });
+/**
+ * Records an import inside its transaction, so it can be undone as a whole:
+ * its added rows by their import id, and the existing rows it updated by
+ * their snapshots in `rowChanges`.
+ */
+export async function recordImport(
+  transaction: Transaction,
+  sheetId: string,
+  importId: string,
+  rowChanges: RowChange[] = [],
+): Promise<void> {
+  await addEntry(transaction, { kind: 'import', sheetId, importId }, rowChanges);
 }
 
 async function entriesInState(sheetId: string, state: HistoryRecord['state']) {
@@ -103,7 +128,7 @@ async function applySnapshots(entry: HistoryRecord, direction: 'undo' | 'redo'):
         if (direction === 'undo') row.deletedAt = at;
         else delete row.deletedAt;
       });
-    return;
+    // Rows the import updated are put back from their snapshots below.
   }
 
   if (entry.sheetBefore !== undefined || entry.sheetAfter !== undefined) {
@@ -117,19 +142,29 @@ async function applySnapshots(entry: HistoryRecord, direction: 'undo' | 'redo'):
     if (snapshot) await database.rows.put(snapshot as RowRecord);
     else await database.rows.delete(entry.rowIds[index]!);
   }
+
+  const reminders = (direction === 'undo' ? entry.remindersBefore : entry.remindersAfter) ?? [];
+  for (const [index, snapshot] of reminders.entries()) {
+    if (snapshot) await database.reminders.put(snapshot);
+    else await database.reminders.delete(entry.reminderIds![index]!);
+  }
 }
 
 /** Undoes the latest change to a sheet; returns false when there is none. */
 export async function undoLastChange(sheetId: string): Promise<boolean> {
   const database = getDatabase();
-  return database.transaction('rw', database.rows, database.sheets, database.history, async () => {
-    const entry = (await entriesInState(sheetId, 'applied')).at(-1);
-    if (!entry) return false;
+  return database.transaction(
+    'rw',
+    [database.rows, database.sheets, database.history, database.reminders],
+    async () => {
+      const entry = (await entriesInState(sheetId, 'applied')).at(-1);
+      if (!entry) return false;
 
-    await applySnapshots(entry, 'undo');
-    await database.history.update(entry.id, { state: 'undone' });
-    return true;
-  });
+      await applySnapshots(entry, 'undo');
+      await database.history.update(entry.id, { state: 'undone' });
+      return true;
+    },
+  );
 }
 
 /**
@@ -139,12 +174,16 @@ export async function undoLastChange(sheetId: string): Promise<boolean> {
  */
 export async function redoLastUndone(sheetId: string): Promise<boolean> {
   const database = getDatabase();
-  return database.transaction('rw', database.rows, database.sheets, database.history, async () => {
-    const entry = (await entriesInState(sheetId, 'undone'))[0];
-    if (!entry) return false;
+  return database.transaction(
+    'rw',
+    [database.rows, database.sheets, database.history, database.reminders],
+    async () => {
+      const entry = (await entriesInState(sheetId, 'undone'))[0];
+      if (!entry) return false;
 
-    await applySnapshots(entry, 'redo');
-    await database.history.update(entry.id, { state: 'applied' });
-    return true;
-  });
+      await applySnapshots(entry, 'redo');
+      await database.history.update(entry.id, { state: 'applied' });
+      return true;
+    },
+  );
 }

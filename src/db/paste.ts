@@ -3,6 +3,7 @@ import { getDatabase } from './connection';
 import { recordRowChanges, type RowChange } from './history';
 import { nowTimestamp } from './ids';
 import type { RowRecord } from './records';
+import { transactWithRules } from './rowChangeHook';
 import type { CellEdit } from './rows';
 import { buildRowRecords } from './sheets';
 
@@ -21,7 +22,7 @@ export async function pasteCells(
   if (!edits.length && !newRows.length) return;
 
   const database = getDatabase();
-  await database.transaction('rw', database.rows, database.history, async (transaction) => {
+  await transactWithRules(['rows', 'history'], async (transaction, applyRules) => {
     const editsByRow = new Map<string, CellEdit[]>();
     for (const edit of edits) {
       const rowEdits = editsByRow.get(edit.rowId);
@@ -54,11 +55,14 @@ export async function pasteCells(
 
     await database.rows.bulkPut(changes.map((change) => change.after as RowRecord));
     await database.rows.bulkAdd(added);
+    // Rules tell added rows from edited ones by their empty `before`.
+    const effects = await applyRules({
+      kind: 'editCells',
+      sheetId,
+      changes: [...changes, ...added.map((row) => ({ before: null, after: row }))],
+    });
     // The kind is 'editCells' because HistoryKind has no paste kind, and undo and redo treat every kind alike.
-    await recordRowChanges(transaction, 'editCells', sheetId, [
-      ...changes,
-      ...added.map((row) => ({ before: null, after: row })),
-    ]);
+    await recordRowChanges(transaction, 'editCells', sheetId, effects.rowChanges, effects.reminderChanges);
   });
 }
 

@@ -73,7 +73,16 @@ export interface SettingRecord {
 }
 
 export type HistoryKind =
-  'createSheet' | 'editCells' | 'addRows' | 'deleteRows' | 'restoreRows' | 'import' | 'changeFields' | 'changeSheet';
+  | 'createSheet'
+  | 'editCells'
+  | 'addRows'
+  | 'deleteRows'
+  | 'restoreRows'
+  | 'import'
+  | 'changeFields'
+  | 'changeSheet'
+  /** Effects of a time-based automation rule, which no user change started. */
+  | 'rule';
 
 /**
  * One change the user made, with what it replaced, for undo and audit.
@@ -95,6 +104,10 @@ export interface HistoryRecord {
   /** For column and sheet changes: the sheet record before and after. */
   sheetBefore?: SheetRecord | null;
   sheetAfter?: SheetRecord | null;
+  /** Reminders that automation rules added, changed or deleted in the same change, so undo reverts them too. */
+  reminderIds?: string[];
+  remindersBefore?: (ReminderRecord | null)[];
+  remindersAfter?: (ReminderRecord | null)[];
 }
 
 export interface ImportRecord {
@@ -244,6 +257,8 @@ export interface RuleRecord {
   templateRuleId?: string;
   lastRunAt?: Timestamp;
   lastRunRowIds?: string[];
+  /** For a 'dateReached' trigger: the date value each row last fired for, by row id, so a date fires once. */
+  firedFor?: Record<string, string>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -255,6 +270,8 @@ export interface RuleRunRecord {
   at: Timestamp;
   rowIds: string[];
   outcome: 'applied' | 'failed' | 'stopped' | 'tried';
+  /** The rule's name at the time of the run, shown after the rule is deleted. */
+  ruleName?: string;
   /** What happened, in words, without customer data. */
   message: string;
 }

@@ -3,6 +3,7 @@ import { getDatabase } from './connection';
 import { recordRowChanges } from './history';
 import { nowTimestamp } from './ids';
 import type { RowRecord } from './records';
+import { transactWithRules } from './rowChangeHook';
 import { buildRowRecords } from './sheets';
 
 /** Returns a sheet's rows that are not in the trash, in sheet order. */
@@ -28,18 +29,15 @@ async function nextPosition(sheetId: string): Promise<number> {
   return last ? last.position + 1 : 0;
 }
 
-/** Appends rows to a sheet and returns their ids. */
+/** Appends rows to a sheet, runs the automation rules they trigger in the same transaction, and returns their ids. */
 export async function addRows(sheetId: string, values: Record<string, CellValue>[] = [{}]): Promise<string[]> {
   const database = getDatabase();
-  return database.transaction('rw', database.rows, database.history, async (transaction) => {
+  return transactWithRules(['rows', 'history'], async (transaction, applyRules) => {
     const rows = buildRowRecords(sheetId, values, await nextPosition(sheetId));
     await database.rows.bulkAdd(rows);
-    await recordRowChanges(
-      transaction,
-      'addRows',
-      sheetId,
-      rows.map((row) => ({ before: null, after: row })),
-    );
+    const changes = rows.map((row) => ({ before: null, after: row }));
+    const effects = await applyRules({ kind: 'addRows', sheetId, changes });
+    await recordRowChanges(transaction, 'addRows', sheetId, effects.rowChanges, effects.reminderChanges);
     return rows.map((row) => row.id);
   });
 }
@@ -50,10 +48,10 @@ export interface CellEdit {
   value: CellValue;
 }
 
-/** Writes cell edits, possibly across many rows (a paste), as one undo step. */
+/** Writes cell edits, possibly across many rows, and the automation rules they trigger, as one undo step. */
 export async function editCells(sheetId: string, edits: CellEdit[]): Promise<void> {
   const database = getDatabase();
-  await database.transaction('rw', database.rows, database.history, async (transaction) => {
+  await transactWithRules(['rows', 'history'], async (transaction, applyRules) => {
     const rowIds = [...new Set(edits.map((edit) => edit.rowId))];
     const rows = await database.rows.bulkGet(rowIds);
     const at = nowTimestamp();
@@ -72,7 +70,8 @@ export async function editCells(sheetId: string, edits: CellEdit[]): Promise<voi
     }
 
     await database.rows.bulkPut(changes.map((change) => change.after));
-    await recordRowChanges(transaction, 'editCells', sheetId, changes);
+    const effects = await applyRules({ kind: 'editCells', sheetId, changes });
+    await recordRowChanges(transaction, 'editCells', sheetId, effects.rowChanges, effects.reminderChanges);
   });
 }
 

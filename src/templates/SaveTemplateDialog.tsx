@@ -43,11 +43,14 @@ export function SaveTemplateDialog({ takenNames, settings, onClose }: Props) {
         for (const sheet of sheets) rowsBySheet.set(sheet.id, await listRows(sheet.id));
       }
 
+      // Automation rules travel with the template; their store loads only now.
+      const { listRules } = await import('../db/rules');
       const template = templateFromWorkbook({
         name: uniqueTemplateName(name, takenNames),
         sheets,
         rowsBySheet,
         context: settings,
+        rules: await listRules(),
       });
       const bytes = new TextEncoder().encode(serializeTemplate(template)).length;
       if (bytes > MAX_TEMPLATE_FILE_BYTES) {

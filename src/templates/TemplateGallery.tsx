@@ -8,7 +8,9 @@ import { createSheets, DEFAULT_WORKBOOK_SETTINGS, getWorkbookSettings } from '..
 import { deleteSavedTemplate, listSavedTemplates, saveTemplate, type SavedTemplate } from '../db/templates';
 import { downloadTextFile } from '../export/download';
 import { loadPhoneLibrary } from '../fields/phoneLibrary';
+import { FirstRunRestore } from '../settings/FirstRunRestore';
 import { instantiateTemplate, TEMPLATES, uniqueTemplateName } from './gallery';
+import { instantiateTemplateRules } from './templateRules';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { TemplatePreviewDialog } from './TemplatePreviewDialog';
 import { MAX_TEMPLATE_FILE_BYTES, parseTemplateFile, serializeTemplate, templateFileName } from './templateFile';
@@ -63,7 +65,14 @@ export function TemplateGallery({ firstRun, onTemplateUsed }: Props) {
     try {
       if (withSampleRows) await loadPhoneLibrary();
       const context = await getWorkbookSettings();
-      await createSheets(instantiateTemplate(template, { withSampleRows, context }));
+      const sheets = instantiateTemplate(template, { withSampleRows, context });
+      if (template.rules?.length) {
+        // The rule store loads only for a template that brings rules; the sheets and rules commit together.
+        const { createSheetsWithRules } = await import('../db/rules');
+        await createSheetsWithRules(sheets, instantiateTemplateRules(template.rules, template.sheets, sheets));
+      } else {
+        await createSheets(sheets);
+      }
       setPreview(null);
       if (!firstRun) {
         showNotice(`Added the sheets of "${template.name}": ${template.sheets.map((sheet) => sheet.name).join(', ')}.`);
@@ -221,6 +230,7 @@ export function TemplateGallery({ firstRun, onTemplateUsed }: Props) {
           />
         </div>
       ) : null}
+      {firstRun ? <FirstRunRestore /> : null}
 
       {preview ? (
         <TemplatePreviewDialog

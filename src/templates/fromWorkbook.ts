@@ -2,7 +2,7 @@
 // workbook as a template". Links are written by sheet name and, in sample
 // rows, by the names of the linked rows, so the template works in any workbook.
 
-import type { RowRecord, SheetRecord } from '../db';
+import type { RowRecord, RuleRecord, SheetRecord } from '../db';
 import { cellToCsv, isEmptyCell, parseCsvCell, validateCell } from '../fields/registry';
 import type { FieldContext, FieldDef } from '../fields/types';
 import {
@@ -12,6 +12,7 @@ import {
   MAX_TEMPLATE_NAME_LENGTH,
   roleFitsType,
 } from './templateFile';
+import { templateRulesFromWorkbook } from './templateRules';
 import {
   TEMPLATE_FORMAT,
   TEMPLATE_VERSION,
@@ -33,6 +34,8 @@ export interface WorkbookTemplateRequest {
   rowsBySheet?: Map<string, RowRecord[]>;
   /** Workbook settings that sample values are written with. Needs loadPhoneLibrary to have finished. */
   context: FieldContext;
+  /** Automation rules to save with the template; rules of sheets not saved are left out. */
+  rules?: RuleRecord[];
 }
 
 function uniqueName(name: string, taken: Set<string>): string {
@@ -133,6 +136,8 @@ export function templateFromWorkbook(request: WorkbookTemplateRequest): Template
     description: request.description?.trim() ?? '',
     sheets: templateSheets,
   };
+  const rules = templateRulesFromWorkbook(request.rules ?? [], sheets, templateSheets);
+  if (rules.length) template.rules = rules;
   if (!rowsBySheet) return template;
 
   const savedRows = new Map(

@@ -214,6 +214,8 @@ describe('templates', () => {
       'Close date:date:',
       'Contact:link:contact',
       'Next follow-up:date:followUpDate',
+      'Status:select:status',
+      'Customer since:date:customerSince',
       'Loss reason:select:',
       'Notes:longText:notes',
     ]);

@@ -104,7 +104,7 @@ describe('parseTemplateFile', () => {
     const file = dealsTemplate();
     file.author = 'Someone';
     expect(errorOf(file)).toBe(
-      'The template has an unknown property "author". Allowed properties are: format, version, name, description, sheets.',
+      'The template has an unknown property "author". Allowed properties are: format, version, name, description, sheets, rules.',
     );
   });
 

@@ -7,6 +7,7 @@ import { guessRole } from '../fields/roles';
 import { fieldTypeOrder, isFieldType } from '../fields/registry';
 import type { FieldRole, FieldType } from '../fields/types';
 import { findInvalidSample } from './instantiate';
+import { isTemplateRuleError, readTemplateRules } from './templateRules';
 import {
   TEMPLATE_FORMAT,
   TEMPLATE_VERSION,
@@ -38,7 +39,7 @@ const MAX_FIELDS_PER_SHEET = 200;
 const MAX_CHOICES = 500;
 const MAX_SAMPLE_ROWS_PER_SHEET = 1000;
 
-const TEMPLATE_KEYS = ['format', 'version', 'name', 'description', 'sheets'];
+const TEMPLATE_KEYS = ['format', 'version', 'name', 'description', 'sheets', 'rules'];
 const SHEET_KEYS = ['name', 'fields', 'sampleRows'];
 const FIELD_KEYS = ['key', 'name', 'type', 'role', 'choices', 'linkSheet', 'settings'];
 const CHOICE_KEYS = ['label', 'color', 'probability'];
@@ -65,6 +66,7 @@ export const HEADER_BY_ROLE: Record<FieldRole, string> = {
   tags: 'Tags',
   notes: 'Notes',
   contact: 'Primary contact',
+  priority: 'Priority',
 };
 
 export type TemplateCheck = { ok: true; template: TemplateDefinition } | { ok: false; error: string };
@@ -299,7 +301,22 @@ function readTemplate(value: unknown): TemplateDefinition {
     seen.add(key);
   }
 
-  return { format: TEMPLATE_FORMAT, version: TEMPLATE_VERSION, name, description, sheets };
+  const template: TemplateDefinition = {
+    format: TEMPLATE_FORMAT,
+    version: TEMPLATE_VERSION,
+    name,
+    description,
+    sheets,
+  };
+  if (value.rules !== undefined) {
+    try {
+      template.rules = readTemplateRules(value.rules, sheets);
+    } catch (error) {
+      if (isTemplateRuleError(error)) fail(error.message);
+      throw error;
+    }
+  }
+  return template;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FieldRole, FieldType } from '../fields/types';
+import type { TemplateRule } from './templateRules';
 
 /** The `format` value of every template, so any other JSON file is recognised as not being one. */
 export const TEMPLATE_FORMAT = 'kindling-template';
@@ -19,6 +20,8 @@ export interface TemplateDefinition {
   name: string;
   description: string;
   sheets: TemplateSheet[];
+  /** Automation rules that come with the template, switched off unless a rule sets `enabled`. */
+  rules?: TemplateRule[];
 }
 
 export interface TemplateSheet {
