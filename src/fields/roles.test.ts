@@ -32,6 +32,9 @@ describe('guessRole', () => {
     ['Deal value', 'number', 'dealValue'],
     ['Probability', 'percent', 'probability'],
     ['Churn reason', 'select', 'churnReason'],
+    ['Loss Reason', 'select', 'churnReason'],
+    ['Priority', 'select', 'priority'],
+    ['Deal priority', 'text', 'priority'],
     ['  STATUS  ', 'text', 'status'],
   ])('guesses %s as %s', (header, type, role) => {
     expect(guessRole(header, type)).toBe(role);
@@ -45,6 +48,7 @@ describe('guessRole', () => {
     ['First Name', 'text'],
     ['Customer Id', 'text'],
     ['City', 'text'],
+    ['Priority', 'number'],
     ['', 'text'],
   ])('gives %s of type %s no role', (header, type) => {
     expect(guessRole(header, type)).toBeUndefined();

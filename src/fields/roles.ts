@@ -32,10 +32,11 @@ const HEADERS_BY_ROLE: Record<FieldRole, string[]> = {
   lastContacted: ['lastcontacted', 'lastcontact', 'lastcontactdate', 'lastcontacteddate', 'lasttouch'],
   customerSince: ['customersince', 'subscriptiondate', 'clientsince', 'membersince', 'signupdate', 'signedup'],
   status: ['status', 'customerstatus', 'leadstatus', 'contactstatus'],
-  churnReason: ['churnreason', 'reasonforchurn', 'lostreason', 'reasonlost', 'cancellationreason'],
+  churnReason: ['churnreason', 'reasonforchurn', 'lostreason', 'lossreason', 'reasonlost', 'cancellationreason'],
   tags: ['tags', 'tag', 'labels', 'label'],
   notes: ['notes', 'note', 'comments', 'comment'],
   contact: ['primarycontact', 'customer', 'client', 'contactperson'],
+  priority: ['priority', 'dealpriority', 'leadpriority', 'taskpriority'],
 };
 
 const TYPES_BY_ROLE: Record<FieldRole, FieldType[]> = {
@@ -54,6 +55,7 @@ const TYPES_BY_ROLE: Record<FieldRole, FieldType[]> = {
   tags: ['multiSelect', 'select', 'text'],
   notes: ['longText', 'text'],
   contact: ['link'],
+  priority: ['select', 'text'],
 };
 
 // Google Contacts exports headers such as 'E-mail 1 - Value' and 'Phone 1 - Type'.

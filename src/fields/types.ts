@@ -36,7 +36,9 @@ export type FieldRole =
   | 'tags'
   | 'notes'
   /** A link column that ties the row to its customer, such as a deal's contact. */
-  | 'contact';
+  | 'contact'
+  /** Urgency of a row: the choices High, Medium and Low, ranked in that order. */
+  | 'priority';
 
 export interface SelectOption {
   /** Stable id stored in cells, so renaming an option never rewrites rows. */

@@ -3,6 +3,7 @@
 // field module that would pull the phone library into the worker.
 
 import type { RowRecord, SheetRecord } from '../db/records';
+import { guessRole } from '../fields/roles';
 import type { CellValue, FieldDef, FieldRole } from '../fields/types';
 
 export interface RowLabel {
@@ -34,4 +35,20 @@ export function describeRow(sheet: SheetRecord, row: RowRecord): RowLabel {
     name: (nameField && cellText(row.values[nameField.id])) || UNNAMED_ROW,
     phone: phoneField ? cellText(row.values[phoneField.id]) : '',
   };
+}
+
+/**
+ * Returns the label in a row's priority column, such as 'High', or '' when it
+ * is empty. The column is the one with the priority role, or else one without
+ * a role headed 'Priority'.
+ */
+export function rowPriority(sheet: SheetRecord, row: RowRecord): string {
+  const field =
+    fieldWithRole(sheet, 'priority') ??
+    sheet.fields.find((each) => !each.role && guessRole(each.name, each.type) === 'priority');
+  const value = field ? row.values[field.id] : undefined;
+  if (field?.type === 'select' && typeof value === 'string') {
+    return field.settings.options?.find((option) => option.id === value)?.label ?? '';
+  }
+  return cellText(value);
 }

@@ -62,6 +62,28 @@ describe('groupReminders', () => {
     expect(groups.thisWeek).toEqual([]);
     expect(groups.later.map((item) => item.reminder.id)).toEqual(['later']);
   });
+
+  it('puts higher priority first within a group', () => {
+    const now = new Date('2027-03-10T10:30:00Z');
+    const groups = groupReminders(
+      [
+        { ...reminder('no priority', '2027-03-01T09:00'), priority: '' },
+        { ...reminder('low', '2027-03-02T09:00'), priority: 'Low' },
+        { ...reminder('high later', '2027-03-09T09:00'), priority: 'High' },
+        { ...reminder('high sooner', '2027-03-08T09:00'), priority: 'High' },
+        { ...reminder('medium', '2027-03-03T09:00'), priority: 'Medium' },
+      ],
+      now,
+    );
+
+    expect(groups.overdue.map((item) => item.reminder.id)).toEqual([
+      'high sooner',
+      'high later',
+      'medium',
+      'low',
+      'no priority',
+    ]);
+  });
 });
 
 describe('snoozeUntil', () => {

@@ -2,6 +2,7 @@
 // choice ends. Both depend on the clock, which callers pass in.
 
 import type { LocalDateTime, ReminderRecord } from '../db/records';
+import { priorityRank } from '../fields/priority';
 import { addToDate, datePart, joinDateTime, toLocalDate, toLocalDateTime } from './localTime';
 
 export type ReminderGroup = 'overdue' | 'today' | 'thisWeek' | 'later';
@@ -26,14 +27,19 @@ export function groupOf(reminder: Pick<ReminderRecord, 'due'>, now: Date): Remin
   return day < addToDate(today, 7, 'days') ? 'thisWeek' : 'later';
 }
 
-/** Sorts reminders that are not done into groups, each in due order. */
-export function groupReminders<T extends { reminder: ReminderRecord }>(
+/**
+ * Sorts reminders that are not done into groups, each ordered by the
+ * priority of their row (High, Medium, Low, then none) and then by due time.
+ */
+export function groupReminders<T extends { reminder: ReminderRecord; priority?: string }>(
   items: T[],
   now: Date,
 ): Record<ReminderGroup, T[]> {
   const groups: Record<ReminderGroup, T[]> = { overdue: [], today: [], thisWeek: [], later: [] };
   const pending = items.filter((item) => item.reminder.state !== 'done');
-  pending.sort((a, b) => a.reminder.due.localeCompare(b.reminder.due));
+  pending.sort(
+    (a, b) => priorityRank(a.priority) - priorityRank(b.priority) || a.reminder.due.localeCompare(b.reminder.due),
+  );
   for (const item of pending) groups[groupOf(item.reminder, now)].push(item);
   return groups;
 }
