@@ -4,9 +4,9 @@
 
 import type { CellValue, FieldDef } from '../fields/types';
 import { getDatabase } from './connection';
-import { recordImport } from './history';
+import { recordImport, type RowChange } from './history';
 import { newId, nowTimestamp } from './ids';
-import type { ImportRecord, SheetRecord } from './records';
+import type { ImportRecord, RowRecord, SheetRecord } from './records';
 import { setActiveSheetId } from './settings';
 import { buildDefaultView, buildRowRecords, listSheets, uniqueSheetName } from './sheets';
 
@@ -23,8 +23,14 @@ export interface ImportCommit {
   fileName: string;
   target: ImportTarget;
   rows: Record<string, CellValue>[];
+  /** Values written over existing rows of the target sheet, by row id. */
+  updates?: { rowId: string; values: Record<string, CellValue> }[];
+  /** File rows counted as updated: written into an existing row or merged into another row of the file. */
+  updated?: number;
   skipped: number;
   rejected: number;
+  /** Column choices to remember for the next file with the same header, saved with the import. */
+  remember?: { key: string; value: unknown };
 }
 
 export interface ImportOutcome {
@@ -79,6 +85,29 @@ async function lastPosition(sheetId: string): Promise<number> {
   return last ? last.position : -1;
 }
 
+/**
+ * Writes the values of an import over existing rows, keeping the values the
+ * import has no value for, and returns the snapshots for undo. Throws when a
+ * row is gone, because the import was planned against it.
+ */
+async function updateRows(sheetId: string, updates: NonNullable<ImportCommit['updates']>): Promise<RowChange[]> {
+  if (!updates.length) return [];
+  const database = getDatabase();
+  const current = await database.rows.bulkGet(updates.map((update) => update.rowId));
+  const at = nowTimestamp();
+
+  const changes = updates.map((update, index): RowChange => {
+    const before = current[index];
+    if (!before || before.deleted === 1 || before.sheetId !== sheetId) {
+      throw new Error('A row this import was to update has been deleted since the preview. Choose the file again.');
+    }
+    const after: RowRecord = { ...before, values: { ...before.values, ...update.values }, updatedAt: at };
+    return { before, after };
+  });
+  await database.rows.bulkPut(changes.map((change) => change.after!));
+  return changes;
+}
+
 /** Writes an import in one transaction and makes its sheet the active one. */
 export async function commitImport(
   commit: ImportCommit,
@@ -108,18 +137,21 @@ export async function commitImport(
       onProgress?.(Math.min(start + ROWS_PER_BATCH, rows.length), rows.length);
     }
 
+    const changes = await updateRows(sheetId, commit.updates ?? []);
+
     const record: ImportRecord = {
       id: importId,
       sheetId,
       fileName: commit.fileName,
       at: nowTimestamp(),
       added: rows.length,
-      updated: 0,
+      updated: commit.updated ?? changes.length,
       skipped: commit.skipped,
       rejected: commit.rejected,
     };
     await database.imports.add(record);
-    await recordImport(transaction, sheetId, importId);
+    await recordImport(transaction, sheetId, importId, changes);
+    if (commit.remember) await database.settings.put(commit.remember);
     await setActiveSheetId(sheetId);
     return { importId, sheetId, added: rows.length };
   });

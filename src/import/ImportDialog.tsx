@@ -2,16 +2,40 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { Dialog } from '../app/Dialog';
 import { describeError } from '../app/notices';
-import { commitImport, type SheetRecord } from '../db';
+import { commitImport, listRows, type SheetRecord } from '../db';
+import { getRememberedImportChoices } from '../db/importHistory';
 import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { DateOrder, FieldContext, FieldType } from '../fields/types';
+import type { ColumnReading } from './cellReading';
 import { choiceToMapping, initialMapping, mappingToChoice, previewFields } from './columnChoice';
-import { SUPPORTED_ENCODINGS } from './csv/decode';
 import { suggestMappingPlan, type MappingPlan } from './csv/mapping';
+import type { DateFormat } from './dateFormats';
+import type { DecimalMark } from './decimalMark';
+import {
+  keyFieldsOf,
+  keysOfValues,
+  type DuplicateCounts,
+  type DuplicateMode,
+  type ExistingRowKeys,
+} from './duplicates';
+import { ImportDates } from './ImportDates';
+import { ImportDuplicates } from './ImportDuplicates';
+import { ImportHistory } from './ImportHistory';
+import { ImportNotices } from './ImportNotices';
+import { ImportOptions } from './ImportOptions';
 import { ImportWorkerClient } from './importClient';
 import { ImportPreview } from './ImportPreview';
 import { ImportSummary, type ImportTotals } from './ImportSummary';
-import type { FileAnalysis, NewSheetColumnChoice } from './protocol';
+import type { FileAnalysis, ImportTargetRequest, NewSheetColumnChoice } from './protocol';
+import {
+  choicesFromMapping,
+  choicesFromNewSheet,
+  mappingFromChoices,
+  newSheetChoicesFrom,
+  readRememberedChoices,
+  rememberedChoicesKey,
+  type RememberedChoices,
+} from './rememberedChoices';
 
 /** Destination of an import, with any file chosen before the dialog opened. */
 export type ImportDialogTarget = { kind: 'newSheet'; file?: File } | { kind: 'existingSheet'; sheet: SheetRecord };
@@ -24,13 +48,6 @@ interface Props {
 
 type Step = 'choose' | 'analysing' | 'review' | 'importing' | 'done';
 
-const DELIMITER_CHOICES = [
-  { value: ',', label: 'Comma (,)' },
-  { value: ';', label: 'Semicolon (;)' },
-  { value: '\t', label: 'Tab' },
-  { value: '|', label: 'Pipe (|)' },
-];
-
 /** Thrown from the progress callback to roll the import transaction back. */
 class ImportCancelled extends Error {}
 
@@ -42,6 +59,7 @@ export function ImportDialog({ settings, target, onClose }: Props) {
   const sheet = target.kind === 'existingSheet' ? target.sheet : null;
   const workerRef = useRef<ImportWorkerClient | null>(null);
   const cancelRequested = useRef(false);
+  const matchRequest = useRef(0);
 
   const [step, setStep] = useState<Step>('choose');
   const [file, setFile] = useState<{ name: string; bytes: ArrayBuffer } | null>(null);
@@ -51,11 +69,34 @@ export function ImportDialog({ settings, target, onClose }: Props) {
   const [newSheetChoices, setNewSheetChoices] = useState<NewSheetColumnChoice[]>([]);
   const [mapping, setMapping] = useState<MappingPlan>({ columns: [] });
   const [dateOrders, setDateOrders] = useState<(DateOrder | undefined)[]>([]);
+  const [dateFormats, setDateFormats] = useState<(DateFormat | undefined)[]>([]);
+  const [decimalMark, setDecimalMark] = useState<DecimalMark>('.');
+  const [phoneCountry, setPhoneCountry] = useState(settings.defaultCountry);
+  const [duplicateMode, setDuplicateMode] = useState<DuplicateMode>('skip');
+  const [existingKeys, setExistingKeys] = useState<ExistingRowKeys[]>([]);
+  const [duplicateCounts, setDuplicateCounts] = useState<DuplicateCounts | null>(null);
+  const [matchError, setMatchError] = useState<string | null>(null);
+  const [rememberedApplied, setRememberedApplied] = useState(false);
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [totals, setTotals] = useState<ImportTotals | null>(null);
 
   const worker = () => (workerRef.current ??= new ImportWorkerClient());
   useEffect(() => () => workerRef.current?.terminate(), []);
+  const ctx = useMemo(() => ({ ...settings, defaultCountry: phoneCountry }), [settings, phoneCountry]);
+
+  // The rows already in the sheet, reduced to what duplicate detection compares.
+  useEffect(() => {
+    if (!sheet) return;
+    const keyFields = keyFieldsOf(sheet.fields);
+    listRows(sheet.id)
+      .then((rows) =>
+        setExistingKeys(rows.map((row) => ({ rowId: row.id, keys: keysOfValues(row.values, keyFields) }))),
+      )
+      .catch((failure: unknown) => {
+        console.error('Reading the sheet for duplicate detection failed', failure);
+        setError(`Could not read ${sheet.name} to look for duplicates: ${describeError(failure)}`);
+      });
+  }, [sheet]);
 
   // A file chosen on the first-run screen is read as soon as the dialog opens.
   const initialFile = target.kind === 'newSheet' ? target.file : undefined;
@@ -64,6 +105,20 @@ export function ImportDialog({ settings, target, onClose }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, for the file the dialog opened with
   }, [initialFile]);
 
+  const applyReadingChoices = (remembered: RememberedChoices) => {
+    setDateFormats((current) => current.map((format, column) => remembered.dateFormats[column] ?? format));
+    setDecimalMark(remembered.decimalMark);
+    setDuplicateMode(remembered.duplicateMode);
+    if (remembered.phoneCountry) setPhoneCountry(remembered.phoneCountry);
+    setRememberedApplied(true);
+  };
+
+  const applyRemembered = (result: FileAnalysis, remembered: RememberedChoices, intoSheet: boolean) => {
+    if (intoSheet) setMapping(mappingFromChoices(remembered, result.headers));
+    else setNewSheetChoices(newSheetChoicesFrom(remembered));
+    applyReadingChoices(remembered);
+  };
+
   const analyse = async (chosen: { name: string; bytes: ArrayBuffer }, encoding?: string, delimiter?: string) => {
     setStep('analysing');
     setError(null);
@@ -71,19 +126,50 @@ export function ImportDialog({ settings, target, onClose }: Props) {
       // The worker gets a copy, so the bytes can be decoded again with another encoding.
       // The preview parses phones on this page too.
       await loadPhoneLibrary();
-      const result = await worker().analyse({ bytes: chosen.bytes.slice(0), encoding, delimiter, ctx: settings });
+      const result = await worker().analyse({
+        bytes: chosen.bytes.slice(0),
+        fileName: chosen.name,
+        encoding,
+        delimiter,
+        ctx,
+      });
       if (!result.headers.length)
         throw new Error(`${chosen.name} has no header row. The first line must name the columns.`);
 
       setAnalysis(result);
       setNewSheetChoices(result.newSheetFields.map((field) => ({ keep: true, type: field.type })));
       setDateOrders(result.newSheetDateOrders);
+      setDateFormats(result.dateDetections.map((detection) => detection.format));
+      setDecimalMark(result.decimal.mark);
+      setRememberedApplied(false);
+
+      let intoSheet = false;
       if (sheet) {
         const suggested = suggestMappingPlan(result.headers, sheet.fields);
         setMapping(initialMapping(suggested, result.headers, result.newSheetFields));
-        const matched = suggested.columns.some((column) => column.kind === 'field');
-        setDestination(matched ? 'existingSheet' : 'newSheet');
+        intoSheet = suggested.columns.some((column) => column.kind === 'field');
       }
+      const forSheet = sheet
+        ? readRememberedChoices(
+            await getRememberedImportChoices(rememberedChoicesKey(sheet.id, result.headers)),
+            result.headers,
+            sheet.fields,
+          )
+        : undefined;
+      if (forSheet) intoSheet = true;
+      const forNewSheet = forSheet
+        ? undefined
+        : readRememberedChoices(
+            await getRememberedImportChoices(rememberedChoicesKey(undefined, result.headers)),
+            result.headers,
+            [],
+          );
+      setDestination(sheet && intoSheet ? 'existingSheet' : 'newSheet');
+      if (forSheet) applyRemembered(result, forSheet, true);
+      else if (forNewSheet && !(sheet && intoSheet)) applyRemembered(result, forNewSheet, false);
+      // The same layout imported before into a new sheet: its column choices name no field of this
+      // sheet, but its date formats, decimal mark, phone country and duplicate choice still apply.
+      else if (forNewSheet) applyReadingChoices(forNewSheet);
       setStep('review');
     } catch (failure) {
       console.error('Import analysis failed', failure);
@@ -104,6 +190,43 @@ export function ImportDialog({ settings, target, onClose }: Props) {
     }
   };
 
+  const intoSheet = destination === 'existingSheet' && sheet !== null;
+  const targetRequest = (): ImportTargetRequest =>
+    intoSheet
+      ? { kind: 'existingSheet', fields: sheet.fields, mapping }
+      : { kind: 'newSheet', columns: newSheetChoices };
+  const readings = useMemo(
+    (): ColumnReading[] =>
+      (analysis?.headers ?? []).map((_, column) => ({ dateFormat: dateFormats[column], decimalMark })),
+    [analysis, dateFormats, decimalMark],
+  );
+  const existingForTarget = intoSheet ? existingKeys : [];
+
+  // Counts duplicates again whenever a choice that changes the values or keys changes.
+  useEffect(() => {
+    if (step !== 'review' || !analysis) return;
+    const request = ++matchRequest.current;
+    setDuplicateCounts(null);
+    setMatchError(null);
+    worker()
+      .match({ ctx, dateOrders, readings, target: targetRequest(), existing: existingForTarget })
+      .then((result) => {
+        if (request === matchRequest.current) setDuplicateCounts(result.duplicates);
+      })
+      .catch((failure: unknown) => {
+        if (request === matchRequest.current) setMatchError(describeError(failure));
+      });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- targetRequest reads the states listed
+  }, [step, analysis, ctx, dateOrders, readings, destination, mapping, newSheetChoices, existingKeys]);
+
+  const rememberedValue = (): RememberedChoices => ({
+    ...(intoSheet ? choicesFromMapping(mapping) : { columns: choicesFromNewSheet(newSheetChoices) }),
+    dateFormats: dateFormats.map((format) => format ?? null),
+    decimalMark,
+    duplicateMode,
+    phoneCountry,
+  });
+
   const runImport = async () => {
     if (!file || !analysis) return;
     setStep('importing');
@@ -113,29 +236,28 @@ export function ImportDialog({ settings, target, onClose }: Props) {
     try {
       setProgress({ label: 'Reading rows', done: 0, total: analysis.rowCount });
       const plan = await worker().plan(
-        {
-          ctx: settings,
-          dateOrders,
-          target:
-            destination === 'newSheet' || !sheet
-              ? { kind: 'newSheet', columns: newSheetChoices }
-              : { kind: 'existingSheet', fields: sheet.fields, mapping },
-        },
+        { ctx, dateOrders, readings, target: targetRequest(), duplicateMode, existing: existingForTarget },
         (done, total) => setProgress({ label: 'Reading rows', done, total }),
       );
 
-      const sheetName = destination === 'newSheet' || !sheet ? fileBaseName(file.name) : sheet.name;
+      const sheetName = intoSheet ? sheet.name : fileBaseName(file.name);
+      const skipped = plan.skippedEmpty + plan.skippedDuplicates;
       setProgress({ label: 'Saving', done: 0, total: plan.rows.length });
       await commitImport(
         {
           fileName: file.name,
-          target:
-            destination === 'newSheet' || !sheet
-              ? { newSheet: { name: sheetName, fields: plan.fields } }
-              : { sheetId: sheet.id, newFields: plan.fields },
+          target: intoSheet
+            ? { sheetId: sheet.id, newFields: plan.fields }
+            : { newSheet: { name: sheetName, fields: plan.fields } },
           rows: plan.rows,
-          skipped: plan.skipped,
+          updates: plan.updates,
+          updated: plan.updatedRows,
+          skipped,
           rejected: plan.rejected.length,
+          remember: {
+            key: rememberedChoicesKey(intoSheet ? sheet.id : undefined, analysis.headers),
+            value: rememberedValue(),
+          },
         },
         (done, total) => {
           if (cancelRequested.current) throw new ImportCancelled('Import cancelled; nothing was added.');
@@ -147,8 +269,9 @@ export function ImportDialog({ settings, target, onClose }: Props) {
         fileName: file.name,
         sheetName,
         added: plan.rows.length,
-        updated: 0,
-        skipped: plan.skipped,
+        updated: plan.updatedRows,
+        skipped,
+        skippedDuplicates: plan.skippedDuplicates,
         rejected: plan.rejected,
         headers: analysis.headers,
       });
@@ -184,6 +307,11 @@ export function ImportDialog({ settings, target, onClose }: Props) {
         ? previewFields(destination, analysis.newSheetFields, newSheetChoices, sheet?.fields ?? [], mapping)
         : [],
     [analysis, destination, newSheetChoices, sheet, mapping],
+  );
+
+  const flagged = useMemo(
+    () => new Set((analysis?.flagged ?? []).map((cell) => `${cell.rowNumber}:${cell.column}`)),
+    [analysis],
   );
 
   const choices = analysis
@@ -241,6 +369,13 @@ export function ImportDialog({ settings, target, onClose }: Props) {
 
   const busy = step === 'importing' || step === 'analysing';
   const rowCount = analysis?.rowCount ?? 0;
+  const rowNoun = `${(analysis?.rowLabel ?? 'Row').toLowerCase()}${rowCount === 1 ? '' : 's'}`;
+  // TODO: date-time columns still read an ambiguous day/month order with the workbook's setting, because
+  // the format picker and its ambiguity check cover date columns only.
+  const dateColumns = fields.flatMap((field, column) => (field?.type === 'date' ? [column] : []));
+  const undecidedDates = analysis
+    ? dateColumns.filter((column) => dateFormats[column] === undefined && analysis.dateDetections[column]?.ambiguous)
+    : [];
 
   return (
     <Dialog title="Import CSV" onClose={onClose} busy={busy} wide>
@@ -251,97 +386,85 @@ export function ImportDialog({ settings, target, onClose }: Props) {
       ) : null}
 
       {step === 'choose' || step === 'analysing' ? (
-        <label className="field">
-          CSV file
-          <input
-            type="file"
-            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-            disabled={step === 'analysing'}
-            onChange={(event) => void onFileChosen(event.target.files?.[0])}
-          />
-          <span className="muted">
-            A file saved as CSV from Excel, Google Sheets, Outlook or another CRM. Comma, semicolon, tab and pipe
-            separators and the common encodings are detected.
-          </span>
-        </label>
+        <>
+          <label className="field">
+            CSV file
+            <input
+              type="file"
+              accept=".csv,.tsv,.txt,.vcf,.vcard,text/csv,text/tab-separated-values,text/plain,text/vcard,text/x-vcard"
+              disabled={step === 'analysing'}
+              onChange={(event) => void onFileChosen(event.target.files?.[0])}
+            />
+            <span className="muted">
+              A file saved as CSV from Excel, Google Sheets, Google Contacts, Outlook or another CRM, or a vCard (.vcf)
+              file of contacts. Comma, semicolon, tab and pipe separators and the common encodings are detected.
+            </span>
+          </label>
+          {step === 'choose' ? <ImportHistory locale={settings.locale} /> : null}
+        </>
       ) : null}
       {step === 'analysing' ? <p>Reading {file?.name}…</p> : null}
 
       {analysis && (step === 'review' || step === 'importing') ? (
         <>
           <p>
-            {file?.name}: {rowCount} {rowCount === 1 ? 'row' : 'rows'} and {analysis.headers.length} columns.
+            {file?.name}: {rowCount} {rowNoun} and {analysis.headers.length} columns
+            {analysis.hadBom ? ', with a byte order mark' : ''}.
+            {rememberedApplied ? ' Choices from your last import of this layout were applied.' : ''}
           </p>
-          <div className="options-row">
-            <label className="field">
-              Encoding
-              <select
-                value={analysis.encoding}
-                disabled={busy}
-                onChange={(event) => file && void analyse(file, event.target.value, analysis.delimiter)}
-              >
-                {SUPPORTED_ENCODINGS.some((choice) => choice.value === analysis.encoding) ? null : (
-                  <option value={analysis.encoding}>{analysis.encoding}</option>
-                )}
-                {SUPPORTED_ENCODINGS.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              Delimiter
-              <select
-                value={analysis.delimiter}
-                disabled={busy}
-                onChange={(event) => file && void analyse(file, analysis.encoding, event.target.value)}
-              >
-                {DELIMITER_CHOICES.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            {sheet ? (
-              <label className="field">
-                Import into
-                <select
-                  value={destination}
-                  disabled={busy}
-                  onChange={(event) => setDestination(event.target.value as 'newSheet' | 'existingSheet')}
-                >
-                  <option value="existingSheet">This sheet ({sheet.name})</option>
-                  <option value="newSheet">A new sheet named {fileBaseName(file?.name ?? '')}</option>
-                </select>
-              </label>
-            ) : null}
-          </div>
-          {analysis.warnings.length || analysis.parseErrors.length ? (
-            <ul className="warnings">
-              {analysis.warnings.map((warning) => (
-                <li key={warning}>{warning}</li>
-              ))}
-              {analysis.parseErrors.slice(0, 5).map((parseError) => (
-                <li key={parseError.row}>{parseError.message} This row will be rejected.</li>
-              ))}
-            </ul>
+          <ImportOptions
+            analysis={analysis}
+            busy={busy}
+            decimalMark={decimalMark}
+            phoneCountry={phoneCountry}
+            sheetName={sheet?.name}
+            newSheetName={fileBaseName(file?.name ?? '')}
+            destination={destination}
+            onEncodingChange={(encoding) => file && void analyse(file, encoding, analysis.delimiter || undefined)}
+            onDelimiterChange={(delimiter) => file && void analyse(file, analysis.encoding, delimiter)}
+            onDecimalMarkChange={setDecimalMark}
+            onPhoneCountryChange={setPhoneCountry}
+            onDestinationChange={setDestination}
+          />
+          <ImportNotices analysis={analysis} />
+          <ImportDates
+            headers={analysis.headers}
+            dateColumns={dateColumns}
+            detections={analysis.dateDetections}
+            formats={dateFormats}
+            workbookDateOrder={settings.dateOrder}
+            disabled={busy}
+            onChange={(column, format) =>
+              setDateFormats((current) => current.map((each, index) => (index === column ? format : each)))
+            }
+          />
+          <ImportDuplicates
+            counts={duplicateCounts}
+            intoExistingSheet={intoSheet}
+            mode={duplicateMode}
+            disabled={busy}
+            onChange={setDuplicateMode}
+          />
+          {matchError ? (
+            <p role="alert" className="notice notice-error">
+              {matchError}
+            </p>
           ) : null}
           <ImportPreview
             headers={analysis.headers}
             previewRows={analysis.previewRows}
+            previewRowNumbers={analysis.previewRowNumbers}
             fields={fields}
             choices={choices}
-            sheetFields={destination === 'existingSheet' && sheet ? sheet.fields : []}
+            sheetFields={intoSheet ? sheet.fields : []}
             newColumnTypes={newColumnTypes}
             dateOrders={dateOrders}
-            settings={settings}
+            readings={readings}
+            flagged={flagged}
+            undecidedColumns={new Set(undecidedDates)}
+            settings={ctx}
             onChoiceChange={onChoiceChange}
             onTypeChange={onTypeChange}
-            onDateOrderChange={(column, order) =>
-              setDateOrders((current) => current.map((each, index) => (index === column ? order : each)))
-            }
           />
           {progress ? (
             <div>
@@ -352,6 +475,11 @@ export function ImportDialog({ settings, target, onClose }: Props) {
                 </progress>
               </label>
             </div>
+          ) : null}
+          {undecidedDates.length ? (
+            <p className="date-warning" id="import-blocked-reason">
+              Choose the date format of {undecidedDates.map((column) => analysis.headers[column]).join(', ')} to import.
+            </p>
           ) : null}
           <div className="dialog-actions">
             {step === 'importing' ? (
@@ -366,7 +494,8 @@ export function ImportDialog({ settings, target, onClose }: Props) {
             <button
               type="button"
               className="primary"
-              disabled={busy || rowCount === 0}
+              disabled={busy || rowCount === 0 || undecidedDates.length > 0}
+              aria-describedby={undecidedDates.length ? 'import-blocked-reason' : undefined}
               onClick={() => void runImport()}
             >
               Import {rowCount} {rowCount === 1 ? 'row' : 'rows'}

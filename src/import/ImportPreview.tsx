@@ -1,11 +1,14 @@
-import { fieldTypeOrder, formatCell, getFieldType, parseCell } from '../fields/registry';
+import { fieldTypeOrder, formatCell, getFieldType } from '../fields/registry';
 import type { DateOrder, FieldContext, FieldDef, FieldType } from '../fields/types';
+import { readImportCell, type ColumnReading } from './cellReading';
 import { NEW_COLUMN_CHOICE, SKIP_CHOICE } from './columnChoice';
 import { withoutFormulaGuard } from './csv/plan';
 
 interface Props {
   headers: string[];
   previewRows: string[][];
+  /** Row number of each preview row, to find its flagged cells. */
+  previewRowNumbers: number[];
   /** The field each column fills, or null when skipped. */
   fields: (FieldDef | null)[];
   /** The select value of each column's destination. */
@@ -15,25 +18,47 @@ interface Props {
   /** Type of each column that becomes a new column, or undefined. */
   newColumnTypes: (FieldType | undefined)[];
   dateOrders: (DateOrder | undefined)[];
+  /** Date format and decimal mark of each column. */
+  readings: ColumnReading[];
+  /** Cells kept as flagged text, as 'rowNumber:column'. */
+  flagged: ReadonlySet<string>;
+  /** Date columns whose format the user has yet to choose; their cells show the file's text. */
+  undecidedColumns: ReadonlySet<number>;
   settings: FieldContext;
   onChoiceChange: (column: number, choice: string) => void;
   onTypeChange: (column: number, type: FieldType) => void;
-  onDateOrderChange: (column: number, order: DateOrder) => void;
 }
 
-const DATE_ORDER_LABELS: [DateOrder, string][] = [
-  ['iso', 'Year-month-day'],
-  ['dmy', 'Day/month/year'],
-  ['mdy', 'Month/day/year'],
-];
+interface CellProps {
+  text: string;
+  field: FieldDef | null;
+  ctx: FieldContext;
+  reading: ColumnReading;
+  flagged: boolean;
+  undecided: boolean;
+}
 
-function PreviewCell({ text, field, ctx }: { text: string; field: FieldDef | null; ctx: FieldContext }) {
+function PreviewCell({ text, field, ctx, reading, flagged, undecided }: CellProps) {
+  if (flagged && text.trim()) {
+    return (
+      <td className="cell-invalid" title="Kept as text and flagged; see the warnings above">
+        {text}
+      </td>
+    );
+  }
   if (!field || !text.trim()) return <td>{text}</td>;
+  if (undecided) {
+    return (
+      <td className="muted" title="Choose this column's date format to see how the date is read">
+        {text}
+      </td>
+    );
+  }
   // A new select column gets its choices from the whole file, so the preview shows its text as is.
   const choicesPending = (field.type === 'select' || field.type === 'multiSelect') && !field.settings.options?.length;
   if (choicesPending) return <td>{text}</td>;
 
-  const result = parseCell(withoutFormulaGuard(text), field, ctx);
+  const result = readImportCell(withoutFormulaGuard(text), field, ctx, reading);
   if (!result.ok) {
     return (
       <td className="cell-invalid" title={result.error}>
@@ -59,7 +84,7 @@ export function ImportPreview(props: Props) {
               </th>
             ))}
           </tr>
-          <tr>
+          <tr className="preview-choices">
             {headers.map((header, column) => (
               <th key={column}>
                 <select
@@ -90,19 +115,6 @@ export function ImportPreview(props: Props) {
                       ))}
                   </select>
                 ) : null}
-                {fields[column]?.type === 'date' ? (
-                  <select
-                    aria-label={`Date format of column ${header}`}
-                    value={props.dateOrders[column] ?? settings.dateOrder}
-                    onChange={(event) => props.onDateOrderChange(column, event.target.value as DateOrder)}
-                  >
-                    {DATE_ORDER_LABELS.map(([order, label]) => (
-                      <option key={order} value={order}>
-                        {label}
-                      </option>
-                    ))}
-                  </select>
-                ) : null}
               </th>
             ))}
           </tr>
@@ -116,6 +128,9 @@ export function ImportPreview(props: Props) {
                   text={row[column] ?? ''}
                   field={fields[column] ?? null}
                   ctx={{ ...settings, dateOrder: props.dateOrders[column] ?? settings.dateOrder }}
+                  reading={props.readings[column] ?? {}}
+                  flagged={props.flagged.has(`${props.previewRowNumbers[rowIndex]}:${column}`)}
+                  undecided={props.undecidedColumns.has(column)}
                 />
               ))}
             </tr>

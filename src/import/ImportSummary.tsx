@@ -8,6 +8,8 @@ export interface ImportTotals {
   added: number;
   updated: number;
   skipped: number;
+  /** Of the skipped rows, those left out as duplicates. */
+  skippedDuplicates: number;
   rejected: RejectedSourceRow[];
   headers: string[];
 }
@@ -28,7 +30,16 @@ export function ImportSummary({ totals, onClose }: { totals: ImportTotals; onClo
         Imported {totals.fileName} into {totals.sheetName}: {totals.added} added, {totals.updated} updated,{' '}
         {totals.skipped} skipped, {rejected.length} rejected.
       </p>
-      {totals.skipped ? <p className="muted">Skipped rows had no value in any imported column.</p> : null}
+      {totals.skipped ? (
+        <p className="muted">
+          {totals.skippedDuplicates
+            ? `${totals.skippedDuplicates} skipped ${totals.skippedDuplicates === 1 ? 'row duplicates' : 'rows duplicate'} another row. `
+            : ''}
+          {totals.skipped > totals.skippedDuplicates
+            ? `${totals.skipped - totals.skippedDuplicates} skipped ${totals.skipped - totals.skippedDuplicates === 1 ? 'row has' : 'rows have'} no value in any imported column.`
+            : ''}
+        </p>
+      ) : null}
       {rejected.length ? (
         <>
           <p>These rows were not imported. Fix them in the file and import it again:</p>

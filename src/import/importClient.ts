@@ -1,4 +1,13 @@
-import type { AnalyseRequest, FileAnalysis, ImportPlanResult, ImportWorkerResponse, PlanRequest } from './protocol';
+import type {
+  AnalyseRequest,
+  FileAnalysis,
+  ImportPlanResult,
+  ImportWorkerRequest,
+  ImportWorkerResponse,
+  MatchRequest,
+  MatchResult,
+  PlanRequest,
+} from './protocol';
 
 /**
  * One import worker for the life of an import dialog. Requests run one at a
@@ -6,9 +15,14 @@ import type { AnalyseRequest, FileAnalysis, ImportPlanResult, ImportWorkerRespon
  */
 export class ImportWorkerClient {
   private readonly worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  private queue: Promise<unknown> = Promise.resolve();
 
   analyse(request: Omit<AnalyseRequest, 'kind'>): Promise<FileAnalysis> {
     return this.send({ kind: 'analyse', ...request }, 'analysis');
+  }
+
+  match(request: Omit<MatchRequest, 'kind'>): Promise<MatchResult> {
+    return this.send({ kind: 'match', ...request }, 'matches');
   }
 
   plan(
@@ -22,22 +36,27 @@ export class ImportWorkerClient {
     this.worker.terminate();
   }
 
+  /** Sends one request after the previous one has finished, because the worker replies in order through one handler. */
   private send<T extends ImportWorkerResponse>(
-    request: AnalyseRequest | PlanRequest,
+    request: ImportWorkerRequest,
     expected: T['kind'],
     onProgress?: (done: number, total: number) => void,
   ): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
-        const message = event.data;
-        if (message.kind === 'progress') onProgress?.(message.done, message.total);
-        else if (message.kind === 'error') reject(new Error(message.message));
-        else if (message.kind === expected) resolve(message as T);
-      };
-      this.worker.onerror = (event) => {
-        reject(new Error(event.message || 'The import worker stopped unexpectedly.'));
-      };
-      this.worker.postMessage(request);
-    });
+    const run = () =>
+      new Promise<T>((resolve, reject) => {
+        this.worker.onmessage = (event: MessageEvent<ImportWorkerResponse>) => {
+          const message = event.data;
+          if (message.kind === 'progress') onProgress?.(message.done, message.total);
+          else if (message.kind === 'error') reject(new Error(message.message));
+          else if (message.kind === expected) resolve(message as T);
+        };
+        this.worker.onerror = (event) => {
+          reject(new Error(event.message || 'The import worker stopped unexpectedly.'));
+        };
+        this.worker.postMessage(request);
+      });
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 }

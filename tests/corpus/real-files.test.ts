@@ -16,6 +16,8 @@ import type { CellValue, FieldContext, FieldDef, PhoneValue } from '../../src/fi
 import { decodeCsvBytes, type DecodedText, looksLikeBinary } from '../../src/import/csv/decode';
 import { parseCsvText, type ParsedCsv } from '../../src/import/csv/parse';
 import { buildImportPlan, planNewSheetFromCsv, type ImportPlan, type NewSheetPlan } from '../../src/import/csv/plan';
+import { analyseFile } from '../../src/import/analyseFile';
+import { parseVCards } from '../../src/vcard/parse';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const realRoot = path.resolve(repoRoot, '..', 'shared', 'data', 'real');
@@ -300,9 +302,10 @@ describe.skipIf(!realFilesExist)('real CSV files', () => {
   });
 
   const shiftJis = 'contacts-csv/thunderbird/shiftjis_addressbook.csv';
-  it.skipIf(!existsSync(path.join(realRoot, shiftJis)))('Shift_JIS reads when forced', () => {
+  it.skipIf(!existsSync(path.join(realRoot, shiftJis)))('Shift_JIS is detected and reads when forced', () => {
     const bytes = readFileSync(path.join(realRoot, shiftJis));
-    expect(decodeCsvBytes(bytes).encoding).toBe('windows-1252');
+    expect(decodeCsvBytes(bytes).encoding).toBe('shift_jis');
+    expect(parseCsvText(decodeCsvBytes(bytes).text).rows[0]?.[2]).toBe('名無しの権兵衛');
 
     const parsed = parseCsvText(decodeCsvBytes(bytes, 'shift_jis').text);
     expect(parsed.rows[0]?.[2]).toBe('名無しの権兵衛');
@@ -317,5 +320,147 @@ describe.skipIf(!realFilesExist)('real CSV files', () => {
       '3\t3\t3\t3\t3@host.invalid',
       '4\t4\t4\t4\t4@host.invalid',
     ]);
+  });
+});
+
+/** Runs the import dialog's analysis on a real file, as the import worker does. */
+function analyseRealFile(file: string) {
+  return analyseFile({ bytes: readFileSync(path.join(realRoot, file)), fileName: path.basename(file), ctx }).analysis;
+}
+
+/** Returns a preview row as an object keyed by header. */
+function previewRow(analysis: ReturnType<typeof analyseRealFile>, index: number): Record<string, string> {
+  return Object.fromEntries(
+    analysis.headers.map((header, column) => [header, analysis.previewRows[index]?.[column] ?? '']),
+  );
+}
+
+/** Relative paths of every *.vcf file under vcard/, sorted. */
+function vcardFiles(): string[] {
+  const absolute = path.join(realRoot, 'vcard');
+  if (!existsSync(absolute)) return [];
+  return (readdirSync(absolute, { recursive: true }) as string[])
+    .filter((name) => name.toLowerCase().endsWith('.vcf'))
+    .map((name) => path.join('vcard', name))
+    .sort();
+}
+
+describe.skipIf(!realFilesExist)('real vCard files', () => {
+  const files = vcardFiles();
+
+  it('finds the sample files', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  for (const file of files) {
+    it(`${file} reads one row per card`, () => {
+      const decoded = decodeCsvBytes(readFileSync(path.join(realRoot, file)));
+      // Counted independently of the parser: one BEGIN:VCARD line per card.
+      const cardCount = decoded.text.split(/\r\n|\r|\n/).filter((line) => /^BEGIN:VCARD\s*$/i.test(line)).length;
+      const analysis = analyseRealFile(file);
+      expect(analysis.source).toBe('vcard');
+      expect(analysis.rowCount).toBe(cardCount);
+      expect(parseVCards(decoded.text).problems).toEqual([]);
+    });
+  }
+
+  const expectations: [file: string, row: number, values: Record<string, string>][] = [
+    ['vcard/ez-vcard/John_Doe_ANDROID.vcf', 2, { Name: 'Ñ Ñ Ñ Ñ Ñ', Phone: '123456789', Tags: 'My Contacts' }],
+    [
+      'vcard/ez-vcard/John_Doe_IPHONE.vcf',
+      0,
+      {
+        Name: 'Mr. John Richter James Doe Sr.',
+        Email: 'john.doe@ibm.com',
+        Phone: '905-555-1234',
+        Birthday: '2012-06-06',
+      },
+    ],
+    [
+      'vcard/ez-vcard/John_Doe_MS_OUTLOOK.vcf',
+      0,
+      { Company: 'IBM', 'Job title': 'Money Counter', Phone: '(905) 555-1234', Birthday: '1980-03-22' },
+    ],
+    [
+      'vcard/ez-vcard/fullcontact.vcf',
+      0,
+      { Email: 'home@example.com', 'Email 2': 'work@example.com', Birthday: '2016-08-01' },
+    ],
+    ['vcard/ez-vcard/issue114.vcf', 0, { Name: 'Dummy, Dummy', Phone: '+49 1234 56789' }],
+    ['vcard/node-vcf/multiple.vcf', 0, { Name: 'Dr. Erika Mustermann', Phone: '+49-221-9999123' }],
+    [
+      'vcard/node-vcf/multiple.vcf',
+      1,
+      { Phone: '(0221) 9999123', Address: 'Heidestrasse 17, 51147 Koeln, Deutschland' },
+    ],
+    ['vcard/roundcube/utf-16_sample.vcf', 0, { Name: 'Ǽgean ĽdaMonté' }],
+    ['vcard/roundcube/johndoe.vcf', 0, { Name: 'John Doë', Email: 'roundcube@gmail.com' }],
+    ['vcard/thunderbird/emptylines_vcard_addressbook.vcf', 1, { Name: 'Jane Doe', Email: 'jane.doe@genericemail.com' }],
+  ];
+  for (const [file, row, values] of expectations) {
+    it.skipIf(!existsSync(path.join(realRoot, file)))(`${file} card ${row + 1} has its values`, () => {
+      expect(previewRow(analyseRealFile(file), row)).toMatchObject(values);
+    });
+  }
+
+  it.skipIf(!existsSync(path.join(realRoot, 'vcard/roundcube/utf-16_sample.vcf')))('UTF-16 BE without BOM', () => {
+    expect(analyseRealFile('vcard/roundcube/utf-16_sample.vcf')).toMatchObject({ encoding: 'utf-16be', hadBom: false });
+  });
+});
+
+describe.skipIf(!realFilesExist)('real contact exports', () => {
+  const gmail = 'contacts-csv/roundcube/gmail.csv';
+  it.skipIf(!existsSync(path.join(realRoot, gmail)))('older Google layout becomes the contact table', () => {
+    const analysis = analyseRealFile(gmail);
+    expect(analysis.rowCount).toBe(1);
+    expect(analysis.layoutNote).toMatch(/Google Contacts export \(older layout\)/);
+    expect(previewRow(analysis, 0)).toMatchObject({
+      Name: 'Prefix Firstname Middle Lastname Suffix',
+      Email: 'home@aaa.pl',
+      'Email 2': 'work@email.pl',
+      Birthday: '1975-12-12',
+      Tags: 'Test',
+      Nickname: 'nick',
+    });
+    expect(previewRow(analysis, 0)['Notes']).toMatch(/^note"note\nOther emails: unknown@email.com; other@email.com/);
+  });
+
+  const contactFiles: [file: string, rows: number, column: string, value: string][] = [
+    ['contacts-csv/roundcube/outlook.csv', 1, 'E-mail 3 Address', 'test3@domain.tld'],
+    ['contacts-csv/roundcube/all.csv', 1, 'Birthday', '20/01/1991'],
+    ['contacts-csv/roundcube/email.csv', 4, 'Primary Email', 'test2@domain.tld'],
+    ['contacts-csv/thunderbird/basic_addressbook.csv', 1, 'Primary Email', 'johndoe@host.invalid'],
+    ['contacts-csv/thunderbird/utf16_addressbook.csv', 1, 'Display Name', 'John Doe'],
+    ['contacts-csv/thunderbird/shiftjis_addressbook.csv', 1, 'Display Name', '名無しの権兵衛'],
+  ];
+  for (const [file, rows, column, value] of contactFiles) {
+    it.skipIf(!existsSync(path.join(realRoot, file)))(`${file} has ${rows} rows`, () => {
+      const analysis = analyseRealFile(file);
+      expect(analysis.rowCount).toBe(rows);
+      expect(analysis.previewRows.map((_, index) => previewRow(analysis, index)[column])).toContain(value);
+    });
+  }
+
+  const german = 'excel-resaved/de-semicolon/customers-100.csv';
+  it.skipIf(!existsSync(path.join(realRoot, german)))('Excel damage in the German re-save is flagged', () => {
+    const analysis = analyseRealFile(german);
+    const flagged = analysis.flagged.map((cell) => [analysis.headers[cell.column], cell.value]);
+    expect(flagged).toEqual(
+      expect.arrayContaining([
+        ['Phone 1', '-1199'],
+        ['Phone 2', '-9892'],
+        ['Index', '1,30E+01'],
+        ['Index', '4,30E+01'],
+        ['Index', '5,20E+01'],
+      ]),
+    );
+    expect(analysis.dateDetections[analysis.headers.indexOf('Subscription Date')]).toMatchObject({ format: 'dmyDots' });
+  });
+
+  const american = 'excel-resaved/us-mdy/people-100.csv';
+  it.skipIf(!existsSync(path.join(realRoot, american)))('US re-save dates are month first', () => {
+    const analysis = analyseRealFile(american);
+    expect(analysis.dateDetections[analysis.headers.indexOf('Date of birth')]).toMatchObject({ format: 'mdy' });
+    expect(analysis.flagged.filter((cell) => analysis.headers[cell.column] === 'Phone')).toHaveLength(5);
   });
 });

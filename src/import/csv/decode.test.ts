@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SUPPORTED_ENCODINGS, decodeCsvBytes, detectUtf16ByNulBytes, looksLikeBinary } from './decode';
+import {
+  SUPPORTED_ENCODINGS,
+  decodeCsvBytes,
+  detectUtf16ByNulBytes,
+  looksLikeBinary,
+  decodeShiftJisIfJapanese,
+} from './decode';
 
 function utf16le(text: string, bom: boolean): Uint8Array {
   const bytes: number[] = bom ? [0xff, 0xfe] : [];
@@ -165,5 +171,27 @@ describe('looksLikeBinary', () => {
 
   it('accepts empty text', () => {
     expect(looksLikeBinary('')).toBe(false);
+  });
+});
+
+describe('Shift_JIS detection', () => {
+  // 'Name,名前\r\n山田,やまだ\r\n' in Shift_JIS, written out because TextEncoder only writes UTF-8.
+  const shiftJisBytes = new Uint8Array([
+    0x4e, 0x61, 0x6d, 0x65, 0x2c, 0x96, 0xbc, 0x91, 0x4f, 0x0d, 0x0a, 0x8e, 0x52, 0x93, 0x63, 0x2c, 0x82, 0xe2, 0x82,
+    0xdc, 0x82, 0xbe, 0x0d, 0x0a,
+  ]);
+
+  it('detects Japanese text', () => {
+    const decoded = decodeCsvBytes(shiftJisBytes);
+    expect(decoded.encoding).toBe('shift_jis');
+    expect(decoded.text).toBe('Name,名前\r\n山田,やまだ\r\n');
+  });
+
+  it('leaves Western accents to Windows-1252', () => {
+    const bytes = new Uint8Array(
+      [...'Name;Ort\r\nRenée;Köln\r\nJÜRGEN;ÄSSEN\r\n'].map((character) => character.charCodeAt(0)),
+    );
+    expect(decodeCsvBytes(bytes).encoding).toBe('windows-1252');
+    expect(decodeShiftJisIfJapanese(bytes)).toBeUndefined();
   });
 });

@@ -102,8 +102,9 @@ export function detectUtf16ByNulBytes(bytes: Uint8Array): 'utf-16le' | 'utf-16be
 /**
  * Decodes the bytes of a CSV file. Without `forced`, the first match in this
  * order wins: a UTF-8 or UTF-16 byte order mark, UTF-16 detected from the NUL
- * byte pattern, and UTF-8 when the bytes are valid UTF-8. Anything else is
- * read as Windows-1252, which maps every byte to a character and never fails.
+ * byte pattern, UTF-8 when the bytes are valid UTF-8, and Shift_JIS when
+ * decodeShiftJisIfJapanese finds Japanese text. Anything else is read as
+ * Windows-1252, which maps every byte to a character and never fails.
  *
  * `forced` is any TextDecoder label (for example 'shift_jis' or 'iso-8859-1')
  * and overrides detection. A BOM of the chosen encoding is removed from the
@@ -133,12 +134,38 @@ export function decodeCsvBytes(bytes: Uint8Array, forced?: string): DecodedText 
   try {
     return { text: decodeWith('utf-8', bytes, true), encoding: 'utf-8', hadBom: false };
   } catch {
-    // Not valid UTF-8: fall through to the single-byte Windows encoding.
+    // Not valid UTF-8: try Shift_JIS, then the single-byte Windows encoding.
   }
+  const shiftJis = decodeShiftJisIfJapanese(bytes);
+  if (shiftJis !== undefined) return { text: shiftJis, encoding: 'shift_jis', hadBom: false };
+
   // NOTE: browsers map bytes 0x80-0x9F to the Windows-1252 characters (€, curly
   // quotes), but TextDecoder in Node 20.18.3 and later decodes them as Latin-1
   // control characters, so unit tests under Node see those bytes differently.
   return { text: decodeWith('windows-1252', bytes), encoding: 'windows-1252', hadBom: false };
+}
+
+const FULL_WIDTH_KANA = /[\u3040-\u30ff]/gu;
+const HALF_WIDTH_KANA = /[\uff61-\uff9f]/gu;
+
+/**
+ * Returns the text when the bytes are valid Shift_JIS that reads as Japanese:
+ * at least one full-width hiragana or katakana, and more of those than
+ * half-width katakana. Western text in Windows-1252 can be valid Shift_JIS by
+ * chance, but its accented capitals (0xA1-0xDF) decode as half-width katakana
+ * and it almost never has the lead bytes 0x82 and 0x83 that full-width kana
+ * start with, so it fails this test.
+ */
+export function decodeShiftJisIfJapanese(bytes: Uint8Array): string | undefined {
+  let text: string;
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+  const fullWidth = text.match(FULL_WIDTH_KANA)?.length ?? 0;
+  const halfWidth = text.match(HALF_WIDTH_KANA)?.length ?? 0;
+  return fullWidth > 0 && fullWidth > halfWidth ? text : undefined;
 }
 
 function decodeForced(bytes: Uint8Array, label: string): DecodedText {

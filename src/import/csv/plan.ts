@@ -4,6 +4,7 @@
 
 import { inferFieldType } from '../../fields/infer';
 import { getFieldType, parseCell } from '../../fields/registry';
+import { readImportCell, type ColumnReading } from '../cellReading';
 import { guessRole } from '../../fields/roles';
 import type {
   CellValue,
@@ -17,8 +18,12 @@ import type {
 import { combineNameText, type MappingPlan } from './mapping';
 import type { CsvRowError } from './parse';
 
-/** An apostrophe that an export put before a cell starting with =, +, -, @, tab or CR. */
-const FORMULA_GUARD = /^'(?=[=+\-@\t\r])/;
+/**
+ * An apostrophe that an export put before a cell starting with =, +, -, @, tab
+ * or CR. The cell may itself start with apostrophes ("'=1" is exported as
+ * "''=1"), so one apostrophe is removed before any run that leads to a trigger.
+ */
+const FORMULA_GUARD = /^'(?='*[=+\-@\t\r])/;
 
 /**
  * Removes the apostrophe that Kindling's CSV export (and other careful
@@ -38,6 +43,10 @@ export interface ImportSource {
   rowNumbers?: readonly number[];
   /** Problems found while parsing. A row named here is rejected with that message. */
   errors?: readonly CsvRowError[];
+  /** Columns, by row number, whose text is kept as an InvalidValue instead of parsed (Excel damage, a year-less birthday). */
+  flagged?: ReadonlyMap<number, ReadonlySet<number>>;
+  /** Word for a row in messages: 'Row' for CSV, 'Card' for vCard. */
+  rowLabel?: string;
 }
 
 /** Target fields for the source columns. */
@@ -48,6 +57,8 @@ export interface ImportTargets {
   combineName?: { first: number; last: number; field: FieldDef };
   /** Date order of each source column, overriding ctx.dateOrder where set. */
   dateOrders?: readonly (DateOrder | undefined)[];
+  /** Date format and decimal mark of each source column, as chosen in the import dialog. */
+  readings?: readonly (ColumnReading | undefined)[];
 }
 
 export interface ImportRecord {
@@ -81,6 +92,8 @@ function columnContext(ctx: FieldContext, dateOrder: DateOrder | undefined): Fie
  * row (for example values beyond the header). The reason names the row number,
  * the column and the value, e.g. `Row 14, "Next follow-up": "31/02/2024" is
  * not a valid date`. Rows with no value in any imported column are skipped.
+ * A flagged cell is stored as an InvalidValue holding its text, so the grid
+ * shows it marked and nothing is converted silently.
  */
 export function buildImportPlan(source: ImportSource, targets: ImportTargets, ctx: FieldContext): ImportPlan {
   const columnContexts = targets.columns.map((_, column) => columnContext(ctx, targets.dateOrders?.[column]));
@@ -93,6 +106,8 @@ export function buildImportPlan(source: ImportSource, targets: ImportTargets, ct
 
   source.rows.forEach((row, index) => {
     const rowNumber = source.rowNumbers?.[index] ?? index + 2;
+    const rowLabel = source.rowLabel ?? 'Row';
+    const flaggedColumns = source.flagged?.get(rowNumber);
     const sourceError = errorsByRow.get(rowNumber);
     if (sourceError !== undefined) {
       plan.rejected.push({ rowNumber, reason: sourceError });
@@ -105,9 +120,13 @@ export function buildImportPlan(source: ImportSource, targets: ImportTargets, ct
     targets.columns.forEach((field, column) => {
       if (field === null || reason !== undefined) return;
       const text = withoutFormulaGuard(row[column] ?? '');
-      const result = parseCell(text, field, columnContexts[column] ?? ctx);
+      if (flaggedColumns?.has(column) && text.trim() !== '') {
+        values[field.id] = { invalid: text };
+        return;
+      }
+      const result = readImportCell(text, field, columnContexts[column] ?? ctx, targets.readings?.[column]);
       if (!result.ok) {
-        reason = `Row ${rowNumber}, ${JSON.stringify(source.headers[column] ?? field.name)}: ${result.error}`;
+        reason = `${rowLabel} ${rowNumber}, ${JSON.stringify(source.headers[column] ?? field.name)}: ${result.error}`;
       } else if (result.value !== null) {
         values[field.id] = result.value;
       }
@@ -118,7 +137,7 @@ export function buildImportPlan(source: ImportSource, targets: ImportTargets, ct
       const text = combineNameText(row[combine.first] ?? '', row[combine.last] ?? '');
       const result = parseCell(text, combine.field, ctx);
       if (!result.ok) {
-        reason = `Row ${rowNumber}, ${JSON.stringify(combine.field.name)}: ${result.error}`;
+        reason = `${rowLabel} ${rowNumber}, ${JSON.stringify(combine.field.name)}: ${result.error}`;
       } else if (result.value !== null) {
         values[combine.field.id] = result.value;
       }
