@@ -1,7 +1,7 @@
 // Writes a sheet as CSV that Excel, Numbers, LibreOffice and Google Sheets
-// open without an import dialog. The text is UTF-8 with a BOM, because Excel
-// on Windows otherwise reads the bytes in the local code page. Lines end in
-// CRLF as RFC 4180 specifies, and no cell can run as a formula.
+// open without an import dialog. By default the text is UTF-8 with a BOM,
+// because Excel on Windows otherwise reads the bytes in the local code page.
+// Lines end in CRLF as RFC 4180 specifies, and no cell can run as a formula.
 
 import { format } from 'date-fns';
 import { cellToCsv } from '../fields/registry';
@@ -10,6 +10,16 @@ import type { CellValue, FieldContext, FieldDef, FieldType } from '../fields/typ
 export interface ExportCsvOptions {
   /** Delimiter between values, ',' by default. European Excel expects ';'. */
   delimiter?: string;
+  /** Whether the text starts with a UTF-8 BOM; true by default. */
+  bom?: boolean;
+  /** Decimal separator of numbers, amounts and percents; '.' by default. Excel set to German reads only ','. */
+  decimalSeparator?: '.' | ',';
+  /**
+   * Adds a last column with this header that contains the workbook currency code
+   * on every row, when the export has a currency column. Amounts in another
+   * currency keep their own code after the number.
+   */
+  currencyColumn?: string;
 }
 
 export interface ExportRow {
@@ -38,6 +48,9 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
  * the start of a formula and would otherwise turn the number into a sum.
  */
 export function neutraliseFormula(cell: string, isNumericColumn: boolean): string {
+  // Text whose apostrophes already lead to a trigger ("'=1") gets one more,
+  // because the import removes one such apostrophe and must give the text back.
+  if (cell.startsWith("'") && FORMULA_TRIGGERS.has(cell.replace(/^'+/, '').charAt(0))) return `'${cell}`;
   if (cell === '' || !FORMULA_TRIGGERS.has(cell.charAt(0))) return cell;
   if (isNumericColumn && PLAIN_NUMBER.test(cell)) return cell;
   return `'${cell}`;
@@ -50,11 +63,22 @@ export function quoteCsvCell(cell: string, delimiter: string): string {
 }
 
 /**
+ * Writes one cell: a plain number in a number, currency or percent column
+ * stays a number with the chosen decimal separator, and any other text goes
+ * through neutraliseFormula. The result is quoted when needed.
+ */
+function writeCell(text: string, isNumericColumn: boolean, options: Required<ExportCsvOptions>): string {
+  const isPlainNumber = isNumericColumn && PLAIN_NUMBER.test(text);
+  const cell = isPlainNumber ? text.replace('.', options.decimalSeparator) : neutraliseFormula(text, isNumericColumn);
+  return quoteCsvCell(cell, options.delimiter);
+}
+
+/**
  * Writes the rows as CSV text: a header of field names, then one line per row.
  * cellToCsv writes each cell with the field type's toCsv (ISO dates, plain
- * amounts), as '' when empty, and as the raw text of an InvalidValue. The text
- * starts with a UTF-8 BOM and lines end in CRLF. Every cell, the header
- * included, goes through neutraliseFormula and quoteCsvCell.
+ * amounts), as '' when empty, and as the raw text of an InvalidValue. Lines
+ * end in CRLF, and the text starts with a UTF-8 BOM unless options.bom is
+ * false. Every cell, the header included, is neutralised and quoted.
  */
 export function exportSheetCsv(
   fields: readonly FieldDef[],
@@ -62,19 +86,32 @@ export function exportSheetCsv(
   ctx: FieldContext,
   options: ExportCsvOptions = {},
 ): string {
-  const delimiter = options.delimiter ?? ',';
-  const writeCell = (text: string, isNumericColumn: boolean): string =>
-    quoteCsvCell(neutraliseFormula(text, isNumericColumn), delimiter);
+  const settings: Required<ExportCsvOptions> = {
+    delimiter: options.delimiter ?? ',',
+    bom: options.bom ?? true,
+    decimalSeparator: options.decimalSeparator ?? '.',
+    currencyColumn: options.currencyColumn ?? '',
+  };
+  if (settings.delimiter === settings.decimalSeparator) {
+    throw new Error(
+      `The delimiter and the decimal separator are both "${settings.delimiter}"; choose another delimiter.`,
+    );
+  }
+  const addCurrency = settings.currencyColumn !== '' && fields.some((field) => field.type === 'currency');
 
-  const lines = [fields.map((field) => writeCell(field.name, false)).join(delimiter)];
+  const header = fields.map((field) => writeCell(field.name, false, settings));
+  if (addCurrency) header.push(writeCell(settings.currencyColumn, false, settings));
+  const lines = [header.join(settings.delimiter)];
+
   for (const row of rows) {
     const cells = fields.map((field) =>
-      writeCell(cellToCsv(row.values[field.id], field, ctx), NUMERIC_TYPES.has(field.type)),
+      writeCell(cellToCsv(row.values[field.id], field, ctx), NUMERIC_TYPES.has(field.type), settings),
     );
-    lines.push(cells.join(delimiter));
+    if (addCurrency) cells.push(writeCell(ctx.currency, false, settings));
+    lines.push(cells.join(settings.delimiter));
   }
 
-  return UTF8_BOM + lines.join(LINE_END) + LINE_END;
+  return (settings.bom ? UTF8_BOM : '') + lines.join(LINE_END) + LINE_END;
 }
 
 /** Characters Windows, macOS or Linux reject in file names, and control characters. */
@@ -82,17 +119,17 @@ export function exportSheetCsv(
 const UNSAFE_FILE_NAME_CHARACTERS = /[/\\:*?"<>|\u0000-\u001f\u007f]/g;
 
 /**
- * Builds a download name such as "Clients 2026-12-04.csv" from the sheet name
- * and the local calendar date. Runs of whitespace, tabs and line breaks
+ * Builds a download name such as "Clients 2026-12-04.csv" from the sheet name,
+ * the local calendar date and the extension. Runs of whitespace, tabs and line breaks
  * included, become one space. Other characters unsafe in file names become
  * '-'. Leading and trailing dots and spaces, which Windows strips or rejects,
  * are removed, and an empty result becomes "Sheet".
  */
-export function exportFileName(sheetName: string, date: Date): string {
+export function exportFileName(sheetName: string, date: Date, extension = 'csv'): string {
   const safeName =
     sheetName
       .replace(/\s+/g, ' ')
       .replace(UNSAFE_FILE_NAME_CHARACTERS, '-')
       .replace(/^[\s.]+|[\s.]+$/g, '') || 'Sheet';
-  return `${safeName} ${format(date, 'yyyy-MM-dd')}.csv`;
+  return `${safeName} ${format(date, 'yyyy-MM-dd')}.${extension}`;
 }
