@@ -14,6 +14,17 @@ export function NoticeList() {
           {...(notice.kind === 'error' ? { role: 'alert' } : { 'aria-live': 'polite' as const })}
         >
           <span>{notice.text}</span>
+          {notice.action ? (
+            <button
+              type="button"
+              onClick={() => {
+                dismissNotice(notice.id);
+                notice.action?.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          ) : null}
           <button type="button" onClick={() => dismissNotice(notice.id)} aria-label="Dismiss message">
             ×
           </button>

@@ -1,6 +1,10 @@
 import { reportError } from '../app/notices';
 import { saveWorkbookSettings } from '../db';
 import type { DateOrder, FieldContext } from '../fields/types';
+import { ConversationTypesSection } from './ConversationTypesSection';
+import { BackupSection } from './BackupSection';
+import { StorageSection } from './StorageSection';
+import { RulesSection } from '../rules/RulesSection';
 
 interface Props {
   settings: FieldContext;
@@ -102,6 +106,10 @@ export function SettingsPage({ settings }: Props) {
         Everything you enter stays in this browser's storage on this computer. Nothing is sent anywhere. Clearing the
         browser's site data for Kindling deletes it, so export a CSV now and then.
       </p>
+      <ConversationTypesSection />
+      <BackupSection settings={settings} />
+      <StorageSection settings={settings} />
+      <RulesSection settings={settings} />
     </section>
   );
 }
