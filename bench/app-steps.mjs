@@ -243,3 +243,53 @@ export function statusTimerScript({ totalRows, statusPattern }) {
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 }
+
+/**
+ * Opens "Search everything" with Ctrl+K and returns the milliseconds until the
+ * index of every row is built (the palette's status names the row count).
+ */
+export async function openGlobalSearch(page, totalRows) {
+  const start = await page.evaluate(() => performance.now());
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Search everything' });
+  await palette
+    .getByText(new RegExp(`Type to search ${totalRows.toLocaleString('en').replace(/,/g, ',?')} rows`))
+    .waitFor({ timeout: 60_000 });
+  const end = await page.evaluate(() => performance.now());
+  return { palette, indexMs: end - start };
+}
+
+/**
+ * Types `query` into the open palette and returns the milliseconds from the
+ * input event to the change of the palette's status text (the result count).
+ */
+export async function timeGlobalSearch(page, palette, query) {
+  const box = palette.getByRole('combobox', { name: 'Search every sheet' });
+  await box.fill('');
+  await palette.getByText(/^Type to search/).waitFor({ timeout: 30_000 });
+
+  await page.evaluate(() => {
+    const dialog = [...document.querySelectorAll('dialog[open]')].at(-1);
+    const status = dialog.querySelector('[role="status"]');
+    const timer = { start: null, end: null, before: status.textContent, after: null };
+    window.__kindlingSearchTimer = timer;
+    const onInput = () => {
+      timer.start = performance.now();
+      document.removeEventListener('input', onInput, true);
+    };
+    document.addEventListener('input', onInput, true);
+    const observer = new MutationObserver(() => {
+      if (timer.start !== null && status.textContent !== timer.before) {
+        timer.end = performance.now();
+        timer.after = status.textContent;
+        observer.disconnect();
+      }
+    });
+    observer.observe(status, { subtree: true, childList: true, characterData: true });
+  });
+
+  await box.fill(query);
+  await page.waitForFunction(() => window.__kindlingSearchTimer.end !== null, undefined, { timeout: 30_000 });
+  const timer = await page.evaluate(() => window.__kindlingSearchTimer);
+  return { searchMs: timer.end - timer.start, status: timer.after };
+}

@@ -1,11 +1,14 @@
 /* global window, navigator */
-// Benchmarks the production build in headless Chromium: CSV import through the
-// UI against a raw PapaParse + Dexie baseline, quick filter, cold offline
-// start, first-load JS size and the size of each chunk loaded on demand.
-// Writes the results to docs/benchmarks.md.
+// Benchmarks the production build in headless Chromium. It measures CSV import
+// through the UI against a raw PapaParse + Dexie baseline, quick filter, global
+// search, a cell edit up to its committed write, cold offline start, the peak
+// JS heap with 100,000 rows and Lighthouse scores. It also sizes the first-load
+// JS and each chunk loaded on demand, and writes the results to docs/benchmarks.md.
 //
-// Usage: npm run bench              (builds dist/ first, full run, writes the report)
-//        node bench/run.mjs --quick (small files and few runs, prints the report only)
+// Usage: npm run bench                   (builds dist/ first, full run, writes the report)
+//        node bench/run.mjs --quick      (small files and few runs, prints the report only)
+//        node bench/run.mjs --skip-large (leaves out the 100,000-row steps, prints the report only)
+//        KINDLING_DIST=/tmp/build node bench/run.mjs (measures another build folder)
 
 import { mkdtempSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +21,8 @@ import { startStaticServer } from '../tests/e2e/static-server.mjs';
 import {
   STATUS_PATTERN,
   clearQuickFilter,
+  openGlobalSearch,
+  timeGlobalSearch,
   statusTimerScript,
   timeImportFromFirstRun,
   timeQuickFilter,
@@ -25,12 +30,15 @@ import {
   waitForServiceWorkerControl,
 } from './app-steps.mjs';
 import { measureFirstLoadJs, measureLazyChunks } from './chunks.mjs';
+import { timeCellEdits } from './edit-commit.mjs';
+import { runLighthouse } from './lighthouse.mjs';
 import { describeMachine, readLoadAverage } from './machine.mjs';
 import { readJsHeapMiB, startMemorySampler } from './memory.mjs';
 import { writeReport } from './report.mjs';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST_DIR = path.join(REPO_ROOT, 'dist');
+/** The production build to measure; KINDLING_DIST points at another build folder, as the e2e tests accept. */
+const DIST_DIR = process.env.KINDLING_DIST ? path.resolve(process.env.KINDLING_DIST) : path.join(REPO_ROOT, 'dist');
 const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 const REPORT_PATH = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 
@@ -51,17 +59,25 @@ const FULL_CONFIG = {
   mediumRows: 10_000,
   largeRows: 100_000,
   smallRows: 100,
+  importSmallRows: 1_000,
   importRuns: 5,
   offlineRuns: 5,
+  largeOfflineRuns: 3,
+  editRuns: 5,
   filterQueries: 5,
+  globalSearchRuns: 5,
 };
 const QUICK_CONFIG = {
   mediumRows: 1_000,
   largeRows: 5_000,
   smallRows: 100,
+  importSmallRows: 200,
   importRuns: 2,
   offlineRuns: 2,
+  largeOfflineRuns: 1,
+  editRuns: 3,
   filterQueries: 3,
+  globalSearchRuns: 3,
 };
 
 /** Runs `step` and stores its result, or its error message, so one failed step does not end the benchmark. */
@@ -93,7 +109,7 @@ async function buildBaselinePage(outDir) {
 
 function writeCsvFiles(dataDir, config) {
   const files = {};
-  for (const rowCount of [config.smallRows, config.mediumRows, config.largeRows]) {
+  for (const rowCount of new Set([config.smallRows, config.importSmallRows, config.mediumRows, config.largeRows])) {
     const filePath = path.join(dataDir, `customers-${rowCount}.csv`);
     writeFileSync(filePath, generateCustomersCsv(rowCount));
     files[rowCount] = filePath;
@@ -178,7 +194,41 @@ async function runQuickFilter(page, rowCount, queries) {
   return { runs };
 }
 
-/** Imports `rowCount` rows, lets the service worker take control, then times offline starts of a new page. */
+/** Global search queries: part of an email, a name prefix, digits of a phone, and a word inside a company. */
+function chooseGlobalSearchQueries(rowCount) {
+  const rows = generateCustomerRows(rowCount);
+  const column = (name) => CUSTOMER_HEADER.indexOf(name);
+  const pickRow = (fraction) => rows[Math.floor(rowCount * fraction)];
+  return [
+    { kind: 'part of an email', text: pickRow(0.3)[column('Email')].split('@')[0].slice(2) },
+    { kind: 'name prefix', text: pickRow(0.6)[column('Last Name')].slice(0, 3) },
+    { kind: 'phone digits', text: pickRow(0.8)[column('Phone 1')].replace(/\D/g, '').slice(3, 9) },
+    { kind: 'company word', text: pickRow(0.2)[column('Company')].split(/\W+/)[0] },
+  ];
+}
+
+/** Opens "Search everything" over the imported rows and times each query `runs` times. */
+async function runGlobalSearch(page, rowCount, runs) {
+  const { palette, indexMs } = await openGlobalSearch(page, rowCount);
+  const results = [];
+  for (const query of chooseGlobalSearchQueries(rowCount)) {
+    const times = [];
+    let status = null;
+    for (let run = 0; run < runs; run += 1) {
+      const measured = await timeGlobalSearch(page, palette, query.text);
+      times.push(measured.searchMs);
+      status = measured.status;
+    }
+    results.push({ ...query, status, times });
+  }
+  await page.keyboard.press('Escape');
+  return { indexMs, runs: results };
+}
+
+/**
+ * Imports `rowCount` rows, lets the service worker take control, then times
+ * offline starts of a new page, sampling the page's JS heap during each start.
+ */
 async function runOfflineStarts(browser, appURL, filePath, rowCount, runs) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   let page = await context.newPage();
@@ -192,14 +242,35 @@ async function runOfflineStarts(browser, appURL, filePath, rowCount, runs) {
       await page.close();
       await context.setOffline(true);
       page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      // A DevTools session attached before the navigation turns Playwright's offline emulation off for
+      // this page in Chromium 156, so the session sets the page offline itself.
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: true,
+        latency: 0,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       await page.addInitScript(statusTimerScript, { totalRows: rowCount, statusPattern: STATUS_PATTERN.source });
+      const sampler = startMemorySampler(cdp);
       await page.goto(appURL);
       await waitForRowCount(page, rowCount, { timeout: 120_000 });
       await page.waitForFunction(() => window.__kindlingStatusTimer?.at != null, undefined, { timeout: 10_000 });
+      const peaks = await sampler.stop();
       const startMs = await page.evaluate(() => window.__kindlingStatusTimer.at);
       const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
       const online = await page.evaluate(() => navigator.onLine);
-      results.push({ startMs, controlled, online });
+      // Detaching ends the session's offline emulation, so the page is read first.
+      await cdp.detach();
+      results.push({
+        startMs,
+        controlled,
+        online,
+        peakJsHeapMiB: peaks.jsHeapMiB,
+        peakRendererPssMiB: peaks.rendererPssMiB,
+      });
       console.log(`bench:   run ${run + 1}: ${Math.round(startMs)} ms`);
     }
     return { runs: results };
@@ -210,7 +281,10 @@ async function runOfflineStarts(browser, appURL, filePath, rowCount, runs) {
 
 async function main() {
   const quick = process.argv.includes('--quick');
+  const skipLarge = process.argv.includes('--skip-large');
   const config = quick ? QUICK_CONFIG : FULL_CONFIG;
+  const notRun = (reason) => async () => ({ runs: [], skipped: reason });
+  const largeStep = (step) => (skipLarge ? notRun('left out with --skip-large') : step);
 
   if (!existsSync(path.join(DIST_DIR, 'index.html'))) {
     throw new Error(`No production build in ${DIST_DIR}: run "npm run build" first, or use "npm run bench".`);
@@ -236,24 +310,39 @@ async function main() {
 
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const machine = describeMachine(browser.version());
-    const { mediumRows, largeRows, smallRows } = config;
+    const { mediumRows, largeRows, smallRows, importSmallRows } = config;
     const fileName = (rowCount) => path.basename(files[rowCount]);
 
     const baselineMedium = await measure(`baseline, ${mediumRows} rows`, () =>
       runBaseline(browser, baselineServer.url, fileName(mediumRows), config.importRuns),
     );
-    const baselineLarge = await measure(`baseline, ${largeRows} rows`, () =>
-      runBaseline(browser, baselineServer.url, fileName(largeRows), 1),
+    const baselineLarge = await measure(
+      `baseline, ${largeRows} rows`,
+      largeStep(() => runBaseline(browser, baselineServer.url, fileName(largeRows), 1)),
+    );
+    const baselineSmall = await measure(`baseline, ${importSmallRows} rows`, () =>
+      runBaseline(browser, baselineServer.url, fileName(importSmallRows), config.importRuns),
+    );
+    const importSmall = await measure(`import, ${importSmallRows} rows`, () =>
+      runImports(browser, appServer.url, files[importSmallRows], importSmallRows, config.importRuns, (page) =>
+        measure('cell edit to committed write', () => timeCellEdits(page, 'Company', importSmallRows, config.editRuns)),
+      ),
     );
 
     const filterQueries = chooseFilterQueries(mediumRows, config.filterQueries);
     const importMedium = await measure(`import, ${mediumRows} rows`, () =>
-      runImports(browser, appServer.url, files[mediumRows], mediumRows, config.importRuns, (page) =>
-        measure(`quick filter, ${mediumRows} rows`, () => runQuickFilter(page, mediumRows, filterQueries)),
-      ),
+      runImports(browser, appServer.url, files[mediumRows], mediumRows, config.importRuns, async (page) => ({
+        quickFilter: await measure(`quick filter, ${mediumRows} rows`, () =>
+          runQuickFilter(page, mediumRows, filterQueries),
+        ),
+        globalSearch: await measure(`global search, ${mediumRows} rows`, () =>
+          runGlobalSearch(page, mediumRows, config.globalSearchRuns),
+        ),
+      })),
     );
-    const importLarge = await measure(`import, ${largeRows} rows`, () =>
-      runImports(browser, appServer.url, files[largeRows], largeRows, 1),
+    const importLarge = await measure(
+      `import, ${largeRows} rows`,
+      largeStep(() => runImports(browser, appServer.url, files[largeRows], largeRows, 1)),
     );
 
     const offlineSmall = await measure(`offline start, ${smallRows} rows`, () =>
@@ -262,6 +351,20 @@ async function main() {
     const offlineMedium = await measure(`offline start, ${mediumRows} rows`, () =>
       runOfflineStarts(browser, appServer.url, files[mediumRows], mediumRows, config.offlineRuns),
     );
+    const offlineLarge = await measure(
+      `offline start, ${largeRows} rows`,
+      largeStep(() => runOfflineStarts(browser, appServer.url, files[largeRows], largeRows, config.largeOfflineRuns)),
+    );
+
+    // Lighthouse starts its own Chromium, so the Playwright one is closed first to leave it the CPU.
+    await browser.close();
+    browser = null;
+    const lighthouse = {};
+    for (const formFactor of ['desktop', 'mobile']) {
+      lighthouse[formFactor] = await measure(`Lighthouse, ${formFactor}`, () =>
+        runLighthouse(appServer.url, CHROMIUM_PATH, formFactor),
+      );
+    }
 
     const results = {
       date: new Date().toISOString(),
@@ -272,14 +375,20 @@ async function main() {
       lazyChunks,
       baselineMedium,
       baselineLarge,
+      baselineSmall,
+      importSmall,
       importMedium,
       importLarge,
-      quickFilter: importMedium.followUp ?? { runs: [], error: importMedium.error ?? 'not run' },
+      cellEdit: importSmall.followUp ?? { runs: [], error: importSmall.error ?? 'not run' },
+      quickFilter: importMedium.followUp?.quickFilter ?? { runs: [], error: importMedium.error ?? 'not run' },
+      globalSearch: importMedium.followUp?.globalSearch ?? { runs: [], error: importMedium.error ?? 'not run' },
       offlineSmall,
       offlineMedium,
+      offlineLarge,
+      lighthouse,
       loadAverageAtEnd: readLoadAverage(),
     };
-    await writeReport(results, quick ? null : REPORT_PATH);
+    await writeReport(results, quick || skipLarge ? null : REPORT_PATH);
   } finally {
     await browser?.close();
     for (const server of servers) {

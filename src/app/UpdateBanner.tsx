@@ -14,7 +14,7 @@ export function UpdateBanner() {
   if (upgradedElsewhere) {
     return (
       <div className="banner" role="alert">
-        Kindling was updated in another tab; reload to keep working.
+        <span>Kindling was updated in another tab; reload</span>
         <button type="button" onClick={() => window.location.reload()}>
           Reload
         </button>

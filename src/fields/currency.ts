@@ -1,5 +1,6 @@
 import { parseDecimalText, parsePlainDecimal, type DecimalParts } from './decimal';
 import { quoteValue } from './messages';
+import { numberFormatter } from './numberFormat';
 import type { FieldContext, FieldTypeModule, MoneyValue, ParseResult } from './types';
 
 const CURRENCY_CODE = /^[A-Z]{3}$/;
@@ -16,9 +17,7 @@ export const currencyField: FieldTypeModule<MoneyValue> = {
 
   format(value, _field, ctx) {
     const amount = minorToAmount(value.minor, minorDigits(value.currency));
-    return new Intl.NumberFormat(ctx.locale, { style: 'currency', currency: value.currency }).format(
-      amount as `${number}`,
-    );
+    return numberFormatter(ctx.locale, { style: 'currency', currency: value.currency }).format(amount as `${number}`);
   },
 
   validate(value) {

@@ -1,5 +1,6 @@
 import { decimalToString, parseDecimalText, parsePlainDecimal, type DecimalParts } from './decimal';
 import { quoteValue } from './messages';
+import { numberFormatter } from './numberFormat';
 import type { FieldDef, FieldTypeModule, ParseResult } from './types';
 
 // Fraction digits shown when the field sets no decimals: enough for typed values,
@@ -16,7 +17,7 @@ export const numberField: FieldTypeModule<number> = {
   },
 
   format(value, field, ctx) {
-    return new Intl.NumberFormat(ctx.locale, displayDigits(field, DEFAULT_MAX_DECIMALS)).format(value);
+    return numberFormatter(ctx.locale, displayDigits(field, DEFAULT_MAX_DECIMALS)).format(value);
   },
 
   validate(value) {

@@ -12,6 +12,7 @@ import {
 } from './decimal';
 import { quoteValue } from './messages';
 import { displayDigits } from './number';
+import { numberFormatter } from './numberFormat';
 import type { FieldTypeModule, ParseResult } from './types';
 
 const DEFAULT_MAX_DECIMALS = 2;
@@ -26,7 +27,7 @@ export const percentField: FieldTypeModule<number> = {
   },
 
   format(value, field, ctx) {
-    return new Intl.NumberFormat(ctx.locale, {
+    return numberFormatter(ctx.locale, {
       style: 'percent',
       ...displayDigits(field, DEFAULT_MAX_DECIMALS),
     }).format(value);
