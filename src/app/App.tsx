@@ -1,12 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 
 import { getActiveSheetId, getWorkbookSettings, listSheets, setActiveSheetId } from '../db';
+import { setRowChangeHook } from '../db/rowChangeHook';
 import { loadDateLocale } from '../fields/dateLocale';
 import type { OpenRequest } from '../reminders/navigation';
 import { RemindersNavButton } from '../reminders/RemindersNavButton';
 import { TemplateChooser, TemplatesPage } from '../templates/TemplateChooser';
 import { Workbook } from './Workbook';
+import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeList } from './NoticeList';
 import { UpdateBanner } from './UpdateBanner';
 import { closeImportDialog, useImportRequest } from './importRequest';
@@ -23,8 +25,27 @@ const DashboardPage = lazy(() =>
 const RemindersPage = lazy(() =>
   import('../reminders/RemindersPage').then((module) => ({ default: module.RemindersPage })),
 );
+const PipelinePage = lazy(() =>
+  import('../pipeline/PipelinePage').then((module) => ({ default: module.PipelinePage })),
+);
+const SegmentsNavMenu = lazy(() =>
+  import('../segments/SegmentsNavMenu').then((module) => ({ default: module.SegmentsNavMenu })),
+);
+const CustomerPanel = lazy(() =>
+  import('../contacts/CustomerPanel').then((module) => ({ default: module.CustomerPanel })),
+);
+const QuickAddDialog = lazy(() =>
+  import('../contacts/QuickAddDialog').then((module) => ({ default: module.QuickAddDialog })),
+);
+const ShortcutsDialog = lazy(() =>
+  import('../shortcuts/ShortcutsDialog').then((module) => ({ default: module.ShortcutsDialog })),
+);
+const RulePrompts = lazy(() => import('../rules/RulePrompts').then((module) => ({ default: module.RulePrompts })));
+const SearchPalette = lazy(() =>
+  import('../search/SearchPalette').then((module) => ({ default: module.SearchPalette })),
+);
 
-export type Page = 'sheets' | 'dashboard' | 'templates' | 'settings' | 'reminders';
+export type Page = 'sheets' | 'dashboard' | 'templates' | 'settings' | 'reminders' | 'pipeline';
 
 /** Reads the workbook settings and loads the date formats of their language before anything is shown. */
 async function loadWorkbookSettings() {
@@ -42,6 +63,76 @@ export function App() {
   // Changes when a reminder opens a row, so the sheet view mounts again and scrolls to it even if its sheet is open.
   const [rowFocusCount, setRowFocusCount] = useState(0);
   const [overdueCount, setOverdueCount] = useState(0);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [customer, setCustomer] = useState<{ sheetId: string; rowId: string } | null>(null);
+  // The grid cell the customer panel was opened from, focused again when it closes.
+  const panelOpener = useRef<HTMLElement | null>(null);
+  const [quickAddOpen, setQuickAddOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  // Ctrl+Alt+N opens quick add anywhere, and "?" the keyboard shortcuts unless the user is typing.
+  // They are caught before the grid, which would otherwise start editing a cell with the typed "?".
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const key = event.key.toLowerCase();
+      if (event.ctrlKey && event.altKey && !event.metaKey && key === 'n') {
+        event.preventDefault();
+        event.stopPropagation();
+        setQuickAddOpen(true);
+        return;
+      }
+      if (event.key !== '?' || event.ctrlKey || event.altKey || event.metaKey) return;
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const typing = target?.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
+      if (typing || document.querySelector('dialog[open]')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setShortcutsOpen(true);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, []);
+
+  const openCustomer = (sheetId: string, rowId: string) => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.closest('[role="grid"], [role="treegrid"]'))
+      panelOpener.current = active;
+    setCustomer({ sheetId, rowId });
+  };
+
+  const closeCustomer = () => {
+    const rowId = customer?.rowId;
+    setCustomer(null);
+    // A cell AG Grid drew again since has a new element, so fall back to the row's first cell.
+    const opener = panelOpener.current;
+    panelOpener.current = null;
+    const target =
+      opener?.isConnected === true
+        ? opener
+        : rowId
+          ? document.querySelector<HTMLElement>(`[row-id="${CSS.escape(rowId)}"] [role="gridcell"]`)
+          : null;
+    target?.focus();
+  };
+
+  // Ctrl+K (Cmd+K on a Mac) opens "Search everything" from anywhere, as in most apps with a command palette.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const openRow = (sheetId: string, rowId: string) => {
+    requestRowFocus(sheetId, rowId);
+    setActiveSheetId(sheetId).catch((error: unknown) => reportError('Could not open the row.', error));
+    setPage('sheets');
+    setRowFocusCount((count) => count + 1);
+  };
 
   // Reminders fire from a scheduler loaded after the first render, so it adds nothing to the first load.
   useEffect(() => {
@@ -70,10 +161,33 @@ export function App() {
     };
   }, []);
 
+  // Automation rules load after the first render: row writes load the engine through this hook before they run.
+  useEffect(() => {
+    setRowChangeHook(() => import('../rules/background').then((module) => module.ruleHook));
+    let stop: (() => void) | undefined;
+    let unmounted = false;
+    import('../rules/background')
+      .then((module) => {
+        if (!unmounted) stop = module.startDateRuleClock();
+      })
+      .catch((error: unknown) => console.error('Could not start automation rules', error));
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, []);
+
+  // The old-backup notice is checked after the first render, so it adds nothing to the first load.
+  useEffect(() => {
+    import('../backup/ageReminder')
+      .then((module) => module.checkBackupAge(() => setPage('settings')))
+      .catch((error: unknown) => console.error('Could not check the age of the last backup', error));
+  }, []);
+
   const loading = sheets === undefined || settings === undefined;
 
   return (
-    <div className="app">
+    <div className={customer ? 'app with-customer-panel' : 'app'}>
       <UpdateBanner />
       <header className="app-header">
         <span className="brand">Kindling</span>
@@ -95,6 +209,13 @@ export function App() {
             </button>
             <button
               type="button"
+              aria-current={page === 'pipeline' ? 'page' : undefined}
+              onClick={() => setPage('pipeline')}
+            >
+              Pipeline
+            </button>
+            <button
+              type="button"
               aria-current={page === 'templates' ? 'page' : undefined}
               onClick={() => setPage('templates')}
             >
@@ -105,6 +226,16 @@ export function App() {
               overdue={overdueCount}
               onClick={() => setPage('reminders')}
             />
+            {settings ? (
+              <Suspense fallback={null}>
+                <SegmentsNavMenu
+                  sheets={sheets}
+                  activeSheetId={activeSheetId}
+                  settings={settings}
+                  onOpen={() => setPage('sheets')}
+                />
+              </Suspense>
+            ) : null}
             <button
               type="button"
               aria-current={page === 'settings' ? 'page' : undefined}
@@ -114,6 +245,16 @@ export function App() {
             </button>
           </nav>
         ) : null}
+        {sheets?.length ? (
+          <button
+            type="button"
+            className="search-everything"
+            title="Search everything (Ctrl+K)"
+            onClick={() => setSearchOpen(true)}
+          >
+            Search everything
+          </button>
+        ) : null}
       </header>
       <NoticeList />
       <main className="app-main">
@@ -122,26 +263,101 @@ export function App() {
         ) : sheets.length === 0 ? (
           <TemplateChooser />
         ) : page === 'templates' ? (
-          <TemplatesPage onTemplateUsed={() => setPage('sheets')} />
+          <ErrorBoundary key="templates" area="the templates">
+            <TemplatesPage onTemplateUsed={() => setPage('sheets')} />
+          </ErrorBoundary>
         ) : page === 'dashboard' ? (
-          <Suspense fallback={<p className="loading">Opening the dashboard…</p>}>
-            <DashboardPage sheets={sheets} settings={settings} onShowRows={() => setPage('sheets')} />
-          </Suspense>
+          <ErrorBoundary key="dashboard" area="the dashboard">
+            <Suspense fallback={<p className="loading">Opening the dashboard…</p>}>
+              <DashboardPage sheets={sheets} settings={settings} onShowRows={() => setPage('sheets')} />
+            </Suspense>
+          </ErrorBoundary>
         ) : page === 'reminders' ? (
-          <Suspense fallback={<p className="loading">Opening reminders…</p>}>
-            <RemindersPage settings={settings} />
-          </Suspense>
+          <ErrorBoundary key="reminders" area="the reminders">
+            <Suspense fallback={<p className="loading">Opening reminders…</p>}>
+              <RemindersPage settings={settings} />
+            </Suspense>
+          </ErrorBoundary>
+        ) : page === 'pipeline' ? (
+          <ErrorBoundary key="pipeline" area="the pipeline">
+            <Suspense fallback={<p className="loading">Opening the pipeline…</p>}>
+              <PipelinePage sheets={sheets} settings={settings} onShowSheets={() => setPage('sheets')} />
+            </Suspense>
+          </ErrorBoundary>
         ) : page === 'settings' ? (
-          <Suspense fallback={<p className="loading">Opening settings…</p>}>
-            <SettingsPage settings={settings} />
-          </Suspense>
+          <ErrorBoundary key="settings" area="the settings">
+            <Suspense fallback={<p className="loading">Opening settings…</p>}>
+              <SettingsPage settings={settings} />
+            </Suspense>
+          </ErrorBoundary>
         ) : (
-          <Workbook key={rowFocusCount} sheets={sheets} activeSheetId={activeSheetId} settings={settings} />
+          <Workbook
+            key={rowFocusCount}
+            sheets={sheets}
+            activeSheetId={activeSheetId}
+            settings={settings}
+            onOpenCustomer={openCustomer}
+            onQuickAdd={() => setQuickAddOpen(true)}
+          />
         )}
       </main>
+      {searchOpen && settings ? (
+        <Suspense fallback={null}>
+          <SearchPalette
+            settings={settings}
+            onOpenRow={(sheetId, rowId) => {
+              // A match opens in the grid with its customer panel beside it.
+              openRow(sheetId, rowId);
+              setCustomer({ sheetId, rowId });
+            }}
+            onClose={() => setSearchOpen(false)}
+          />
+        </Suspense>
+      ) : null}
+      {customer && settings ? (
+        <Suspense fallback={null}>
+          <CustomerPanel
+            key={`${customer.sheetId}-${customer.rowId}`}
+            sheetId={customer.sheetId}
+            rowId={customer.rowId}
+            settings={settings}
+            onClose={closeCustomer}
+            onOpenRow={(sheetId, rowId) => setCustomer({ sheetId, rowId })}
+            onShowInSheet={openRow}
+          />
+        </Suspense>
+      ) : null}
+      {quickAddOpen && settings && sheets?.length ? (
+        <Suspense fallback={null}>
+          <QuickAddDialog
+            sheet={sheets.find((sheet) => sheet.id === activeSheetId) ?? sheets[0]!}
+            settings={settings}
+            onClose={() => setQuickAddOpen(false)}
+            onSaved={(sheetId, rowId) => {
+              setQuickAddOpen(false);
+              openRow(sheetId, rowId);
+            }}
+            onOpenExisting={(sheetId, rowId) => {
+              setQuickAddOpen(false);
+              openRow(sheetId, rowId);
+              setCustomer({ sheetId, rowId });
+            }}
+          />
+        </Suspense>
+      ) : null}
+      {shortcutsOpen ? (
+        <Suspense fallback={null}>
+          <ShortcutsDialog onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      ) : null}
       {importTarget && settings ? (
         <Suspense fallback={null}>
           <ImportDialog settings={settings} target={importTarget} onClose={closeImportDialog} />
+        </Suspense>
+      ) : null}
+      {sheets?.length && settings ? (
+        <Suspense fallback={null}>
+          <RulePrompts settings={settings} />
         </Suspense>
       ) : null}
     </div>

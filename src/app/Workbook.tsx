@@ -15,10 +15,12 @@ interface Props {
   sheets: SheetRecord[];
   activeSheetId: string | undefined;
   settings: FieldContext;
+  onOpenCustomer?: (sheetId: string, rowId: string) => void;
+  onQuickAdd?: () => void;
 }
 
 /** Renders the sheet tabs and the active sheet, like the tabs of a spreadsheet. */
-export function Workbook({ sheets, activeSheetId, settings }: Props) {
+export function Workbook({ sheets, activeSheetId, settings, onOpenCustomer, onQuickAdd }: Props) {
   // Fetch phone support once the grid is on screen, so the first edit does not wait for it.
   useEffect(() => {
     loadPhoneLibrary().catch((error: unknown) => reportError('Could not load phone number support.', error));
@@ -68,7 +70,7 @@ export function Workbook({ sheets, activeSheetId, settings }: Props) {
       <div role="tabpanel" id="sheet-panel" aria-labelledby={`tab-${active.id}`} className="sheet-panel">
         <ErrorBoundary key={active.id} area={`the sheet "${active.name}"`}>
           <Suspense fallback={<p className="loading">Loading the grid…</p>}>
-            <SheetView sheet={active} settings={settings} />
+            <SheetView sheet={active} settings={settings} onOpenCustomer={onOpenCustomer} onQuickAdd={onQuickAdd} />
           </Suspense>
         </ErrorBoundary>
       </div>

@@ -38,7 +38,7 @@ import {
   PENDING_STATES,
   type RowContext,
 } from '../reminders/overdue';
-import { describeRow } from '../reminders/rowLabel';
+import { describeRow, rowPriority } from '../reminders/rowLabel';
 import { getDatabase } from './connection';
 import { newId, nowTimestamp } from './ids';
 import type { LocalDateTime, Recurrence, ReminderRecord, RowRecord, Timestamp } from './records';
@@ -135,6 +135,8 @@ export interface ReminderItem {
   phone: string;
   /** Description: the follow-up column's name, the check-in's interval or the user's text. */
   label: string;
+  /** The row's priority label, such as 'High', or '' when it has none. */
+  priority?: string;
 }
 
 function describeRecurrence(recurrence: Recurrence | undefined): string {
@@ -154,7 +156,7 @@ function toItem(reminder: ReminderRecord, context: RowContext): ReminderItem {
   } else if (reminder.kind === 'checkIn') {
     label = reminder.title || describeRecurrence(reminder.recurrence);
   }
-  return { reminder, name, phone, label };
+  return { reminder, name, phone, label, priority: sheet && row ? rowPriority(sheet, row) : '' };
 }
 
 async function toVisibleItems(database: KindlingDatabase, reminders: ReminderRecord[]): Promise<ReminderItem[]> {

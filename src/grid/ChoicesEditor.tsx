@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../app/notices';
 import { setFieldOptions } from '../db/fields';
 import type { FieldDef, SelectOption } from '../fields/types';
+import { nextTagColor } from '../tags/palette';
 
 interface Props {
   sheetId: string;
@@ -30,7 +31,10 @@ export function ChoicesEditor({ sheetId, field, onDone }: Props) {
 
   const add = () => {
     if (!newLabel.trim()) return;
-    setOptions((current) => [...current, { id: crypto.randomUUID(), label: newLabel.trim() }]);
+    setOptions((current) => [
+      ...current,
+      { id: crypto.randomUUID(), label: newLabel.trim(), color: nextTagColor(current) },
+    ]);
     setNewLabel('');
   };
 

@@ -16,6 +16,10 @@ interface Props {
   onOpenTrash: () => void;
   onImport: () => void;
   onExport: () => void;
+  /** Opens the contact card of the focused row; the button is left out without it. */
+  onShareContact?: () => void;
+  /** Opens the quick add form; the button is left out without it. */
+  onQuickAdd?: () => void;
   /** The saved-view picker. */
   viewControls: ReactNode;
 }
@@ -27,6 +31,11 @@ export function SheetToolbar(props: Props) {
       <button type="button" onClick={props.onAddRow}>
         Add row
       </button>
+      {props.onQuickAdd ? (
+        <button type="button" onClick={props.onQuickAdd} title="Quick add (Ctrl+Alt+N)">
+          Quick add
+        </button>
+      ) : null}
       <button type="button" onClick={props.onDeleteRows} disabled={selectedCount === 0}>
         Delete rows{selectedCount ? ` (${selectedCount})` : ''}
       </button>
@@ -50,6 +59,15 @@ export function SheetToolbar(props: Props) {
       <button type="button" onClick={props.onExport}>
         Export
       </button>
+      {props.onShareContact ? (
+        <button
+          type="button"
+          onClick={props.onShareContact}
+          title="Copy the focused row as a vCard or show it as a QR code"
+        >
+          Share contact
+        </button>
+      ) : null}
       <input
         type="search"
         className="search"

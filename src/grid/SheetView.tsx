@@ -20,6 +20,7 @@ import {
 } from '../db';
 import { loadPhoneLibrary } from '../fields/phoneLibrary';
 import type { FieldContext } from '../fields/types';
+import type { SegmentFilter } from '../segments/sheetFilter';
 import { buildColumnDefs } from './columns';
 import { DataGrid } from './DataGrid';
 import { cellValueFromEditor } from './editorValue';
@@ -33,11 +34,21 @@ import { ViewControls } from './ViewControls';
 const ExportDialog = lazy(() => import('../export/ExportDialog').then((module) => ({ default: module.ExportDialog })));
 const TrashDialog = lazy(() => import('./TrashDialog').then((module) => ({ default: module.TrashDialog })));
 const ColumnsDialog = lazy(() => import('./ColumnsDialog').then((module) => ({ default: module.ColumnsDialog })));
+const ContactShareDialog = lazy(() =>
+  import('../touchpoints/ContactShareDialog').then((module) => ({ default: module.ContactShareDialog })),
+);
+const SegmentBar = lazy(() => import('../segments/SegmentBar').then((module) => ({ default: module.SegmentBar })));
 
 interface Props {
   sheet: SheetRecord;
   settings: FieldContext;
+  /** Opens the customer panel of a row. */
+  onOpenCustomer?: (sheetId: string, rowId: string) => void;
+  onQuickAdd?: () => void;
 }
+
+/** AG Grid's column id of the row selection checkboxes. */
+const SELECTION_COLUMN_ID = 'ag-Grid-SelectionColumn';
 
 type OpenDialog = 'export' | 'trash' | 'columns' | null;
 
@@ -47,7 +58,7 @@ function openLinkedRow(sheetId: string, rowId: string): void {
 }
 
 /** Renders one sheet as an editable grid with its toolbar. */
-export function SheetView({ sheet, settings }: Props) {
+export function SheetView({ sheet, settings, onOpenCustomer, onQuickAdd }: Props) {
   const rows = useLiveQuery(() => listRows(sheet.id), [sheet.id]);
   const view = useLiveQuery(() => getActiveView(sheet.id).then((found) => found ?? null), [sheet.id]);
   const { linkedSettings, linked } = useLinkedSettings(sheet, settings);
@@ -56,8 +67,31 @@ export function SheetView({ sheet, settings }: Props) {
   const [shownCount, setShownCount] = useState<number | null>(null);
   const [selectedCount, setSelectedCount] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const pendingFocusRowId = useRef<string | null>(takeRowFocus(sheet.id));
+  const [shareRow, setShareRow] = useState<RowRecord | null>(null);
+  // Taken once, at mount: an argument to useRef is evaluated on every render, and a later
+  // render would take (and drop) a focus request meant for the next mount.
+  const [focusRequest] = useState(() => takeRowFocus(sheet.id));
+  const pendingFocusRowId = useRef<string | null>(focusRequest);
   const [viewElement, setViewElement] = useState<HTMLDivElement | null>(null);
+  // The active segment (a saved filter) narrows the rows before they reach the grid; undefined until it is read.
+  const [segmentFilter, setSegmentFilter] = useState<SegmentFilter | null | undefined>(undefined);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let unmounted = false;
+    const fail = (error: unknown) => {
+      reportError('Could not apply the segment; showing every row.', error);
+      setSegmentFilter(null);
+    };
+    import('../segments/sheetFilter')
+      .then((module) => {
+        if (!unmounted) stop = module.watchSegmentFilter(sheet.id, setSegmentFilter, fail);
+      })
+      .catch(fail);
+    return () => {
+      unmounted = true;
+      stop?.();
+    };
+  }, [sheet.id]);
   useGridClipboard({ gridApi, sheet, settings: linkedSettings, hostElement: viewElement });
 
   // A view brings its own search text when it loads or is switched to. This is set
@@ -135,6 +169,11 @@ export function SheetView({ sheet, settings }: Props) {
     }
   };
 
+  const shownRows = useMemo(
+    () => (rows && segmentFilter ? segmentFilter.filterRows(rows, sheet, linkedSettings) : rows),
+    [rows, segmentFilter, sheet, linkedSettings],
+  );
+
   // Once a new or linked row is in the grid, scroll to it and focus its first column.
   useEffect(() => {
     const rowId = pendingFocusRowId.current;
@@ -148,7 +187,7 @@ export function SheetView({ sheet, settings }: Props) {
       .find((column) => sheet.fields.some((field) => field.id === column.getColId()));
     gridApi.ensureIndexVisible(node.rowIndex);
     if (firstColumn) gridApi.setFocusedCell(node.rowIndex, firstColumn);
-  }, [rows, gridApi, sheet.fields]);
+  }, [shownRows, gridApi, sheet.fields]);
 
   const onDeleteRows = async () => {
     const selected = gridApi?.getSelectedRows() ?? [];
@@ -173,6 +212,35 @@ export function SheetView({ sheet, settings }: Props) {
     }
   };
 
+  // Space or Shift+Enter on a cell opens the row's customer panel, and so does Enter on its
+  // selection checkbox, where Space keeps ticking the row. This runs in the capture phase so
+  // AG Grid does not also start an edit or toggle the selection.
+  const onKeyDownCapture = (event: React.KeyboardEvent) => {
+    const isSpace = event.key === ' ' && !event.shiftKey;
+    const isEnter = event.key === 'Enter';
+    if (!onOpenCustomer || !gridApi || (!isSpace && !isEnter) || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (!(event.target instanceof HTMLElement) || !event.target.matches('[role="gridcell"]')) return;
+    if (gridApi.getEditingCells().length) return;
+    const focused = gridApi.getFocusedCell();
+    const row = focused ? gridApi.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    if (!focused || !row) return;
+    const onSelection = focused.column.getColId() === SELECTION_COLUMN_ID;
+    if (onSelection ? !isEnter || event.shiftKey : isEnter && !event.shiftKey) return;
+    event.preventDefault();
+    event.stopPropagation();
+    onOpenCustomer(sheet.id, row.id);
+  };
+
+  // The focused cell's row, else the only ticked row, gets its contact card shared.
+  const onShareContact = () => {
+    const focused = gridApi?.getFocusedCell();
+    const focusedRow = focused ? gridApi?.getDisplayedRowAtIndex(focused.rowIndex)?.data : undefined;
+    const ticked = gridApi?.getSelectedRows() ?? [];
+    const row = focusedRow ?? (ticked.length === 1 ? ticked[0] : undefined);
+    if (row) setShareRow(row);
+    else showNotice('Click a cell of the customer first (or tick one row), then choose "Share contact".');
+  };
+
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (!(event.ctrlKey || event.metaKey) || gridApi?.getEditingCells().length) return;
     // Undo in a text box (the search, a dialog) belongs to that box.
@@ -188,7 +256,7 @@ export function SheetView({ sheet, settings }: Props) {
   };
 
   // The toolbar waits for the rows and the view, so its count and search are never a guess.
-  if (rows === undefined || view === undefined) {
+  if (rows === undefined || view === undefined || shownRows === undefined || segmentFilter === undefined) {
     return (
       <div className="sheet-view">
         <p className="loading">Loading rows…</p>
@@ -198,7 +266,7 @@ export function SheetView({ sheet, settings }: Props) {
   const totalCount = rows.length;
 
   return (
-    <div className="sheet-view" ref={setViewElement} onKeyDown={onKeyDown}>
+    <div className="sheet-view" ref={setViewElement} onKeyDown={onKeyDown} onKeyDownCapture={onKeyDownCapture}>
       <SheetToolbar
         search={search}
         onSearchChange={onSearchChange}
@@ -213,16 +281,23 @@ export function SheetView({ sheet, settings }: Props) {
         onOpenTrash={() => setDialog('trash')}
         onImport={() => openImportDialog({ kind: 'existingSheet', sheet })}
         onExport={() => setDialog('export')}
+        onShareContact={onShareContact}
+        onQuickAdd={onQuickAdd}
         viewControls={
-          view ? (
-            <ViewControls
-              sheetId={sheet.id}
-              activeView={view}
-              currentLayout={() =>
-                gridApi ? currentLayout(gridApi, search) : { columns: [], sorts: [], filters: {}, search }
-              }
-            />
-          ) : null
+          <>
+            {view ? (
+              <ViewControls
+                sheetId={sheet.id}
+                activeView={view}
+                currentLayout={() =>
+                  gridApi ? currentLayout(gridApi, search) : { columns: [], sorts: [], filters: {}, search }
+                }
+              />
+            ) : null}
+            <Suspense fallback={null}>
+              <SegmentBar sheet={sheet} segment={segmentFilter?.segment ?? null} settings={settings} />
+            </Suspense>
+          </>
         }
       />
       <div className="grid-host">
@@ -230,7 +305,7 @@ export function SheetView({ sheet, settings }: Props) {
           // Each view builds its own grid, so its saved widths, sorts and filters apply from the start.
           key={view?.id ?? 'no-view'}
           initialOptions={initialGridOptions()}
-          rowData={rows}
+          rowData={shownRows}
           columnDefs={columnDefs}
           quickFilterText={search}
           onReady={(api) => {
@@ -268,6 +343,14 @@ export function SheetView({ sheet, settings }: Props) {
         {dialog === 'trash' ? <TrashDialog sheet={sheet} settings={settings} onClose={() => setDialog(null)} /> : null}
         {dialog === 'columns' ? (
           <ColumnsDialog sheet={sheet} gridApi={gridApi} settings={settings} onClose={() => setDialog(null)} />
+        ) : null}
+        {shareRow ? (
+          <ContactShareDialog
+            sheet={sheet}
+            row={shareRow}
+            settings={linkedSettings}
+            onClose={() => setShareRow(null)}
+          />
         ) : null}
       </Suspense>
     </div>

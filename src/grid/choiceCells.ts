@@ -5,6 +5,8 @@ import type { ICellRendererParams } from 'ag-grid-community';
 
 import type { RowRecord } from '../db';
 import type { CellValue, SelectOption } from '../fields/types';
+import { chipTextColor } from '../tags/contrast';
+import { plainTextCell } from './plainTextCell';
 
 export interface ChoiceRendererParams extends ICellRendererParams<RowRecord, CellValue> {
   options: SelectOption[];
@@ -17,7 +19,7 @@ export function renderChoiceCell(params: ChoiceRendererParams): HTMLElement | st
 
   // Flagged text and ids of deleted choices fall back to the formatted text.
   if (!ids.length || options.some((option) => !option)) {
-    return typeof params.valueFormatted === 'string' ? params.valueFormatted : '';
+    return plainTextCell(params.valueFormatted);
   }
 
   const container = document.createElement('span');
@@ -26,7 +28,12 @@ export function renderChoiceCell(params: ChoiceRendererParams): HTMLElement | st
     const chip = document.createElement('span');
     chip.className = 'choice-chip';
     chip.textContent = option.label;
-    if (option.color) chip.style.backgroundColor = option.color;
+    if (option.color) {
+      chip.style.backgroundColor = option.color;
+      // A user-picked background may be dark, so the text colour follows it to keep WCAG AA contrast.
+      const text = chipTextColor(option.color);
+      if (text) chip.style.color = text;
+    }
     container.append(chip);
   }
   return container;

@@ -4,6 +4,7 @@
 import type { ICellEditorComp, ICellEditorParams, ICellRendererParams } from 'ag-grid-community';
 
 import type { RowRecord } from '../db';
+import { plainTextCell } from './plainTextCell';
 
 export interface LinkRendererParams extends ICellRendererParams<RowRecord, string[] | null> {
   linkSheetId: string;
@@ -14,7 +15,7 @@ export interface LinkRendererParams extends ICellRendererParams<RowRecord, strin
 /** Shows each linked row as a button that opens it. */
 export function renderLinkCell(params: LinkRendererParams): HTMLElement | string {
   const ids = Array.isArray(params.value) ? params.value : [];
-  if (!ids.length) return typeof params.valueFormatted === 'string' ? params.valueFormatted : '';
+  if (!ids.length) return plainTextCell(params.valueFormatted);
 
   const container = document.createElement('span');
   container.className = 'link-cell';
