@@ -216,7 +216,7 @@ describe('templates', () => {
       'Next follow-up:date:followUpDate',
       'Status:select:status',
       'Customer since:date:customerSince',
-      'Loss reason:select:',
+      'Loss reason:select:churnReason',
       'Notes:longText:notes',
     ]);
   });
@@ -348,8 +348,8 @@ describe('Google Sheets CRM template', () => {
       'Win Probability:percent:probability',
       'Expected Close:date:',
       'Source:select:',
-      'Priority:select:',
-      'Loss Reason:select:',
+      'Priority:select:priority',
+      'Loss Reason:select:churnReason',
     ]);
     const fields = opportunities!.fields;
     expect(fields[1]!.settings.linkSheetId).toBe(companies!.id);
