@@ -9,3 +9,12 @@ export async function requestPersistentStorage(): Promise<boolean> {
   if (await navigator.storage.persisted()) return true;
   return navigator.storage.persist();
 }
+
+/** What asking for persistent storage came to, for a message after the first import. */
+export type PersistenceOutcome = 'unsupported' | 'alreadyPersistent' | 'granted' | 'denied';
+
+export async function askForPersistentStorage(): Promise<PersistenceOutcome> {
+  if (!navigator.storage?.persist) return 'unsupported';
+  if (await navigator.storage.persisted()) return 'alreadyPersistent';
+  return (await navigator.storage.persist()) ? 'granted' : 'denied';
+}

@@ -1,6 +1,7 @@
 import { downloadTextFile } from '../export/download';
 import type { RejectedSourceRow } from './protocol';
 import { rejectedRowsCsv } from './rejectedRowsCsv';
+import { StorageNote } from './StorageNote';
 
 export interface ImportTotals {
   fileName: string;
@@ -56,6 +57,7 @@ export function ImportSummary({ totals, onClose }: { totals: ImportTotals; onClo
           </button>
         </>
       ) : null}
+      {totals.added || totals.updated ? <StorageNote /> : null}
       <div className="dialog-actions">
         <button type="button" className="primary" onClick={onClose}>
           Close
