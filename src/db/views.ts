@@ -38,8 +38,16 @@ export async function createView(
     throw new Error(`A view named "${trimmed}" already exists. Choose another name.`);
   }
 
+  // The new view takes the search and filters it was saved with; the sheet's default view
+  // ("All rows") drops them, so it shows every row again instead of keeping the new view's filter.
   const id = newId();
-  await getDatabase().views.add({ id, sheetId, name: trimmed, ...layout, isDefault: false, updatedAt: nowTimestamp() });
+  const database = getDatabase();
+  await database.transaction('rw', database.views, async () => {
+    await database.views.add({ id, sheetId, name: trimmed, ...layout, isDefault: false, updatedAt: nowTimestamp() });
+    const defaultView = existing.find((view) => view.isDefault);
+    if (defaultView)
+      await database.views.update(defaultView.id, { search: '', filters: {}, updatedAt: nowTimestamp() });
+  });
   return id;
 }
 

@@ -5,7 +5,7 @@ import { getDatabase, resetDatabaseForTests } from './connection';
 import { listRows } from './rows';
 import { getActiveSheetId } from './settings';
 import { createSheets, listSheets } from './sheets';
-import { createView, deleteView, getActiveView, listViews, setActiveView } from './views';
+import { createView, deleteView, getActiveView, listViews, saveViewLayout, setActiveView } from './views';
 import {
   addSheet,
   deleteSheet,
@@ -106,6 +106,30 @@ describe('views', () => {
     const active = await getActiveView(sheetId!);
     expect(active).toMatchObject({ name: 'VIPs', search: 'vip', isDefault: false });
     expect((await listViews(sheetId!)).map((view) => view.name)).toEqual(['All rows', 'VIPs']);
+  });
+
+  it('takes the search and filters away from "All rows" when a filtered view is saved', async () => {
+    const [sheetId] = await createSheets([{ name: 'Clients', fields: [nameField] }]);
+    const allRows = (await getActiveView(sheetId!))!;
+    await saveViewLayout(allRows.id, {
+      search: 'vip',
+      filters: { name: { filterType: 'text', type: 'contains', filter: 'a' } },
+      columns: [{ fieldId: 'name', width: 300 }],
+    });
+
+    const viewId = await createView(sheetId!, 'VIPs', {
+      columns: [{ fieldId: 'name', width: 300 }],
+      sorts: [],
+      filters: { name: { filterType: 'text', type: 'contains', filter: 'a' } },
+      search: 'vip',
+    });
+
+    expect(await getDatabase().views.get(viewId)).toMatchObject({ search: 'vip', filters: { name: { filter: 'a' } } });
+    expect(await getDatabase().views.get(allRows.id)).toMatchObject({
+      search: '',
+      filters: {},
+      columns: [{ fieldId: 'name', width: 300 }],
+    });
   });
 
   it('falls back to the default view when the active one is deleted', async () => {

@@ -1,10 +1,10 @@
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 import { openImportDialog } from '../app/importRequest';
 import { describeError, reportError, showNotice } from '../app/notices';
-import { requestRowFocus, takeRowFocus } from '../app/rowFocus';
+import { peekRowFocus, requestRowFocus, rowFocusVersion, subscribeRowFocus, takeRowFocus } from '../app/rowFocus';
 import {
   addRows,
   deleteRows,
@@ -68,10 +68,10 @@ export function SheetView({ sheet, settings, onOpenCustomer, onQuickAdd }: Props
   const [selectedCount, setSelectedCount] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [shareRow, setShareRow] = useState<RowRecord | null>(null);
-  // Taken once, at mount: an argument to useRef is evaluated on every render, and a later
-  // render would take (and drop) a focus request meant for the next mount.
-  const [focusRequest] = useState(() => takeRowFocus(sheet.id));
-  const pendingFocusRowId = useRef<string | null>(focusRequest);
+  // A row added here waits in this ref; a row opened from elsewhere waits in rowFocus until
+  // this grid shows it, and a new request re-runs the focus effect below.
+  const pendingFocusRowId = useRef<string | null>(null);
+  const focusRequestVersion = useSyncExternalStore(subscribeRowFocus, rowFocusVersion);
   const [viewElement, setViewElement] = useState<HTMLDivElement | null>(null);
   // The active segment (a saved filter) narrows the rows before they reach the grid; undefined until it is read.
   const [segmentFilter, setSegmentFilter] = useState<SegmentFilter | null | undefined>(undefined);
@@ -176,18 +176,20 @@ export function SheetView({ sheet, settings, onOpenCustomer, onQuickAdd }: Props
 
   // Once a new or linked row is in the grid, scroll to it and focus its first column.
   useEffect(() => {
-    const rowId = pendingFocusRowId.current;
+    const rowId = pendingFocusRowId.current ?? peekRowFocus(sheet.id);
     if (!gridApi || !rowId) return;
+    // Not in the grid yet (rows still loading, or hidden by a filter): the request waits.
     const node = gridApi.getRowNode(rowId);
     if (!node || node.rowIndex === null) return;
 
     pendingFocusRowId.current = null;
+    if (peekRowFocus(sheet.id) === rowId) takeRowFocus(sheet.id);
     const firstColumn = gridApi
       .getAllDisplayedColumns()
       .find((column) => sheet.fields.some((field) => field.id === column.getColId()));
     gridApi.ensureIndexVisible(node.rowIndex);
     if (firstColumn) gridApi.setFocusedCell(node.rowIndex, firstColumn);
-  }, [shownRows, gridApi, sheet.fields]);
+  }, [shownRows, gridApi, sheet.fields, sheet.id, focusRequestVersion]);
 
   const onDeleteRows = async () => {
     const selected = gridApi?.getSelectedRows() ?? [];
