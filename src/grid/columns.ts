@@ -60,8 +60,6 @@ function editorFor(field: FieldDef): Pick<ColDef, 'cellEditor' | 'cellEditorPara
   switch (field.type) {
     case 'longText':
       return { cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 100_000 } };
-    case 'date':
-      return { cellEditor: 'agDateStringCellEditor' };
     case 'checkbox':
       return { cellEditor: 'agCheckboxCellEditor' };
     case 'select':
@@ -70,6 +68,8 @@ function editorFor(field: FieldDef): Pick<ColDef, 'cellEditor' | 'cellEditorPara
         cellEditorParams: { values: ['', ...(field.settings.options ?? []).map((option) => option.id)] },
       };
     default:
+      // Dates edit as text in the workbook's own format ("04/12/2026" or ISO), not in a browser
+      // date picker, which shows the browser's date order instead of the workbook's.
       return { cellEditor: 'agTextCellEditor', cellEditorParams: { useFormatter: true } };
   }
 }
