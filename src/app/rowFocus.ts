@@ -13,7 +13,7 @@ export function requestRowFocus(sheetId: string, rowId: string): void {
   for (const listener of listeners) listener();
 }
 
-/** The row waiting to be focused in this sheet, without taking it. */
+/** Returns the row waiting to be focused in this sheet, without taking it. */
 export function peekRowFocus(sheetId: string): string | null {
   return pending?.sheetId === sheetId ? pending.rowId : null;
 }
@@ -25,7 +25,7 @@ export function takeRowFocus(sheetId: string): string | null {
   return rowId;
 }
 
-/** For useSyncExternalStore: a number that changes with every request. */
+/** Returns a number that changes with every request, for useSyncExternalStore. */
 export function rowFocusVersion(): number {
   return version;
 }

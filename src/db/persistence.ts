@@ -10,7 +10,7 @@ export async function requestPersistentStorage(): Promise<boolean> {
   return navigator.storage.persist();
 }
 
-/** What asking for persistent storage came to, for a message after the first import. */
+/** Outcome of a request for persistent storage, for the message after an import. */
 export type PersistenceOutcome = 'unsupported' | 'alreadyPersistent' | 'granted' | 'denied';
 
 export async function askForPersistentStorage(): Promise<PersistenceOutcome> {

@@ -38,8 +38,8 @@ export async function createView(
     throw new Error(`A view named "${trimmed}" already exists. Choose another name.`);
   }
 
-  // The new view takes the search and filters it was saved with; the sheet's default view
-  // ("All rows") drops them, so it shows every row again instead of keeping the new view's filter.
+  // The new view takes the search and filters it was saved with. The default view ("All rows")
+  // drops them, so it shows every row again instead of keeping the new view's filter.
   const id = newId();
   const database = getDatabase();
   await database.transaction('rw', database.views, async () => {

@@ -1,4 +1,4 @@
-// After an import the workbook holds data worth keeping, so the browser is
+// After an import the workbook contains data worth keeping, so the browser is
 // asked to keep it even under storage pressure, and the answer is shown.
 
 import { useEffect, useState } from 'react';
