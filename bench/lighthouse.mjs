@@ -8,18 +8,10 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
-/** Flags for headless Chromium without network access beyond this machine, as the e2e tests use. */
-const LIGHTHOUSE_CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
+import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
+
+/** chrome-launcher adds no --headless flag of its own, so it is added here. */
+const LIGHTHOUSE_CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 

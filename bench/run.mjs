@@ -30,6 +30,7 @@ import {
   waitForServiceWorkerControl,
 } from './app-steps.mjs';
 import { measureFirstLoadJs, measureLazyChunks } from './chunks.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium.mjs';
 import { timeCellEdits } from './edit-commit.mjs';
 import { runLighthouse } from './lighthouse.mjs';
 import { describeMachine, readLoadAverage } from './machine.mjs';
@@ -42,17 +43,6 @@ const DIST_DIR = process.env.KINDLING_DIST ? path.resolve(process.env.KINDLING_D
 const BENCH_DIR = path.join(REPO_ROOT, 'bench');
 const REPORT_PATH = path.join(REPO_ROOT, 'docs', 'benchmarks.md');
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
 const VIEWPORT = { width: 1600, height: 1000 };
 
 const FULL_CONFIG = {

@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 
 import { Dialog } from '../app/Dialog';
+import { DialogActions } from '../app/DialogActions';
 import { reportError, showNotice } from '../app/notices';
 import { localDay } from '../backup/format';
 import { erasePerson, exportPersonData, getPersonName, previewErasure, type ErasureCounts } from '../db/privacy';
@@ -125,19 +126,14 @@ function EraseDialog({ sheetId, rowId, name, onClose, onErased }: EraseDialogPro
         </p>
       ) : null}
       <p className="muted">Their name typed into other rows' notes is not searched; check those yourself.</p>
-      {error ? (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void erase()} disabled={busy || !preview}>
-          {busy ? 'Erasing…' : `Erase ${name} for good`}
-        </button>
-      </div>
+      <DialogActions
+        error={error}
+        busy={busy}
+        onCancel={onClose}
+        confirmLabel={busy ? 'Erasing…' : `Erase ${name} for good`}
+        confirmDisabled={!preview}
+        onConfirm={() => void erase()}
+      />
     </Dialog>
   );
 }

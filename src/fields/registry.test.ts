@@ -16,26 +16,10 @@ import {
   parseCsvCell,
   validateCell,
 } from './registry';
-import { makeContext, makeField } from './testFields';
+import { ALL_FIELD_TYPES as ALL_TYPES, makeContext, makeField } from './testFields';
 import type { CellValue, FieldType } from './types';
 
 const ctx = makeContext();
-const ALL_TYPES: FieldType[] = [
-  'text',
-  'longText',
-  'email',
-  'phone',
-  'url',
-  'number',
-  'currency',
-  'percent',
-  'date',
-  'dateTime',
-  'select',
-  'multiSelect',
-  'checkbox',
-  'link',
-];
 
 describe('fieldTypes', () => {
   it('has a module for every type', () => {

@@ -1,7 +1,7 @@
 // Checks a rule against its sheet before it is saved, so a rule that could
 // never run is rejected with a message naming the part to fix.
 
-import type { ConditionGroup, RuleAction, RuleTrigger, SheetRecord } from '../db/records';
+import type { RuleAction, RuleRecord, RuleTrigger, SheetRecord } from '../db/records';
 import { MAX_CHECK_IN_INTERVAL } from '../reminders/checkInRules';
 import { findOptionByLabel } from '../fields/options';
 import { parseCsvCell, defaultFieldContext } from '../fields/registry';
@@ -17,14 +17,7 @@ export const MAX_RULE_DAYS = 3650;
 export const MAX_RULE_ACTIONS = 20;
 
 /** Rule as the form edits it, before saveRule adds the id and timestamps. */
-export interface RuleDraft {
-  sheetId: string;
-  name: string;
-  enabled: boolean;
-  trigger: RuleTrigger;
-  conditions?: ConditionGroup;
-  actions: RuleAction[];
-}
+export type RuleDraft = Pick<RuleRecord, 'sheetId' | 'name' | 'enabled' | 'trigger' | 'conditions' | 'actions'>;
 
 const DATE_TYPES = new Set(['date', 'dateTime']);
 

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 
 import { Dialog } from '../app/Dialog';
+import { DialogActions } from '../app/DialogActions';
 import { describeError, showNotice } from '../app/notices';
 import type { RecurrenceUnit, SegmentRecord } from '../db/records';
 import { addSegmentCheckIns } from '../db/segments';
@@ -76,19 +77,13 @@ export function SegmentCheckInDialog({ segment, rowCount, settings, onClose }: P
             </select>
           </label>
         </div>
-        {error ? (
-          <p role="alert" className="notice notice-error">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy || rowCount === 0}>
-            Add check-ins
-          </button>
-        </div>
+        <DialogActions
+          error={error}
+          busy={busy}
+          onCancel={onClose}
+          confirmLabel="Add check-ins"
+          confirmDisabled={rowCount === 0}
+        />
       </form>
     </Dialog>
   );

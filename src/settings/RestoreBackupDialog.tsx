@@ -4,6 +4,7 @@
 import { useState } from 'react';
 
 import { Dialog } from '../app/Dialog';
+import { DialogActions } from '../app/DialogActions';
 import type { BackupFile } from '../backup/format';
 import { summariseBackup, type BackupSummary } from '../backup/summary';
 import type { OpenedBackup } from '../backup/validate';
@@ -104,19 +105,13 @@ function PassphraseStep({ busy, error, onCancel, onSubmit }: PassphraseStepProps
           onChange={(event) => setPassphrase(event.target.value)}
         />
       </label>
-      {error ? (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="submit" className="primary" disabled={busy || passphrase === ''}>
-          {busy ? 'Opening…' : 'Open backup'}
-        </button>
-      </div>
+      <DialogActions
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        confirmLabel={busy ? 'Opening…' : 'Open backup'}
+        confirmDisabled={passphrase === ''}
+      />
     </form>
   );
 }
@@ -163,19 +158,13 @@ function ConfirmStep({ fileName, backup, settings, busy, error, onCancel, onConf
         <strong>Restoring replaces everything in this workbook with the backup.</strong> Changes made since the backup
         are lost, so download a backup of the current data first if you may need it.
       </p>
-      {error ? (
-        <p role="alert" className="notice notice-error">
-          {error}
-        </p>
-      ) : null}
-      <div className="dialog-actions">
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void onConfirm()} disabled={busy}>
-          {busy ? 'Restoring…' : 'Restore this backup'}
-        </button>
-      </div>
+      <DialogActions
+        error={error}
+        busy={busy}
+        onCancel={onCancel}
+        confirmLabel={busy ? 'Restoring…' : 'Restore this backup'}
+        onConfirm={() => void onConfirm()}
+      />
     </div>
   );
 }

@@ -3,10 +3,8 @@
 // scripts evaluated through the DevTools Protocol, so axe is injected with
 // page.evaluate and the app's CSP stays as it ships.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   CUSTOMERS_100_CSV,
   csvFileInput,
@@ -14,105 +12,32 @@ import {
   firstRunHeading,
   importDialog,
   importRowsButton,
-  launchBrowser,
-  newAppPage,
+  navButton,
   openApp,
-  sheetTab,
+  startFromTemplateWithSamples,
   statusLocator,
   toolbarButton,
-  watchForeignRequests,
 } from './helpers';
+import { seriousAxeViolations } from './axe';
+import { freshProfiles } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Impacts that fail the test. Moderate and minor findings are left to review. */
-const FAILING_IMPACTS = new Set(['serious', 'critical']);
-
-interface AxeNode {
-  target: unknown[];
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: AxeNode[];
-}
-
-let browser: Browser;
-let contexts: { context: BrowserContext; foreignRequests: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const { context, foreignRequests } of contexts) {
-    expect(foreignRequests).toEqual([]);
-    await context.close();
-  }
-  contexts = [];
-});
+const newProfilePage = freshProfiles();
 
 async function openFreshApp(): Promise<Page> {
-  const { context, page } = await newAppPage(browser);
-  contexts.push({ context, foreignRequests: watchForeignRequests(context) });
+  const page = await newProfilePage();
   await openApp(page);
   return page;
 }
 
-/**
- * Runs axe on the whole page and returns one line per serious or critical
- * violation: rule id, impact, help text and the selectors of the elements.
- */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const hasAxe = await page.evaluate(() => 'axe' in window);
-  if (!hasAxe) await page.evaluate(AXE_SOURCE);
-  // Lets CSS transitions such as a dialog fading in finish, so colours are measured at rest.
-  await page.waitForTimeout(300);
-  // Nothing is excluded: AG Grid's own DOM passes the serious and critical rules as of AG Grid 36.
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations;
-  });
-  return (violations as AxeViolation[])
-    .filter((violation) => violation.impact !== null && FAILING_IMPACTS.has(violation.impact))
-    .map((violation) => {
-      const targets = violation.nodes.map((node) => node.target.map(String).join(' >> ')).join(', ');
-      return `${violation.id} (${violation.impact}): ${violation.help}. Elements: ${targets}`;
-    });
-}
-
 /** Records the serious violations of one view without stopping the test, so one run reports every view. */
 async function checkView(page: Page, view: string): Promise<void> {
-  expect.soft(await seriousViolations(page), `serious or critical axe violations on ${view}`).toEqual([]);
+  expect.soft(await seriousAxeViolations(page), `serious or critical axe violations on ${view}`).toEqual([]);
 }
 
 function previewDialog(page: Page, template: string) {
   return page.getByRole('dialog', { name: template });
-}
-
-/** Opens a template's preview from the gallery, ticks "Include sample rows" and uses it. */
-async function startFromTemplateWithSamples(page: Page, template: string, firstSheet: string): Promise<void> {
-  await page
-    .getByRole('article', { name: template, exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const dialog = previewDialog(page, template);
-  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
-}
-
-function navButton(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 }
 
 async function closeDialog(page: Page): Promise<void> {

@@ -4,23 +4,23 @@
 // by name.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import {
   CUSTOMERS_100_CSV,
   editCell,
   firstRunHeading,
-  launchBrowser,
   makeTempDir,
-  newAppPage,
+  navButton,
   openApp,
   readCell,
   sheetTab,
+  startFromTemplateWithSamples,
   statusLocator,
-  watchForeignRequests,
 } from './helpers';
+import { seriousAxeViolations } from './axe';
+import { freshProfiles } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
 
@@ -31,34 +31,19 @@ const BACKUP_FILE_NAME = /^Kindling backup \d{4}-\d{2}-\d{2}\.json$/;
 const EDITED_NAME = 'Zofia Wrzesińska 🌷';
 const PASSPHRASE = 'hedgehog lantern 42';
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-let browser: Browser;
-let contexts: { context: BrowserContext; foreignRequests: string[] }[] = [];
 let temporaryDirectories: { remove: () => void }[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const { context, foreignRequests } of contexts) {
-    expect(foreignRequests).toEqual([]);
-    await context.close();
-  }
-  contexts = [];
+afterEach(() => {
   for (const directory of temporaryDirectories) directory.remove();
   temporaryDirectories = [];
 });
 
+// Vitest runs afterEach hooks in reverse order, so the profiles close before the folders are removed.
+const newProfilePage = freshProfiles();
+
 /** Opens the app in a new browser context: a fresh profile with empty IndexedDB. */
 async function openFreshProfile(): Promise<Page> {
-  const { context, page } = await newAppPage(browser);
-  contexts.push({ context, foreignRequests: watchForeignRequests(context) });
+  const page = await newProfilePage();
   await openApp(page);
   return page;
 }
@@ -91,27 +76,9 @@ function readDatabase(page: Page): Promise<Record<string, unknown[]>> {
   );
 }
 
-function navButton(page: Page, name: string): Locator {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
-}
-
 async function openSettings(page: Page): Promise<void> {
   await navButton(page, 'Settings').click();
   await page.getByRole('heading', { name: 'Backup', level: 2 }).waitFor({ timeout: UI_TIMEOUT_MS });
-}
-
-/** Starts a workbook from a template's preview with its sample rows. */
-async function useTemplateWithSamples(page: Page, template: string, firstSheet: string): Promise<void> {
-  await page
-    .getByRole('article', { name: template, exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: template });
-  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
-  await statusLocator(page).waitFor({ timeout: UI_TIMEOUT_MS });
 }
 
 /** Clicks "Download backup" in Settings and returns the saved file's name and path. */
@@ -146,21 +113,10 @@ function restoreDialog(page: Page, fileName: string): Locator {
   return page.getByRole('dialog', { name: `Restore "${fileName}"` });
 }
 
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as { id: string; impact: string | null; help: string }[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`);
-}
-
 describe('backup', () => {
   test('fresh profile restores every record', async () => {
     const original = await openFreshProfile();
-    await useTemplateWithSamples(original, 'Google Sheets CRM', 'Leads');
+    await startFromTemplateWithSamples(original, 'Google Sheets CRM', 'Leads');
     await editCell(original, 0, 'First Name', EDITED_NAME);
 
     await openSettings(original);
@@ -190,7 +146,7 @@ describe('backup', () => {
 
   test('encrypted backup needs its passphrase', async () => {
     const original = await openFreshProfile();
-    await useTemplateWithSamples(original, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(original, 'Simple client list', 'Clients');
     await editCell(original, 0, 'Name', EDITED_NAME);
     await openSettings(original);
     await original.getByRole('checkbox', { name: 'Encrypt the backup with a passphrase' }).check();
@@ -205,7 +161,7 @@ describe('backup', () => {
 
     // The fresh profile has data of its own, which a wrong passphrase must leave alone.
     const fresh = await openFreshProfile();
-    await useTemplateWithSamples(fresh, 'Service business', 'Clients');
+    await startFromTemplateWithSamples(fresh, 'Service business', 'Clients');
     await openSettings(fresh);
     const before = await readDatabase(fresh);
 
@@ -230,7 +186,7 @@ describe('backup', () => {
 
   test('file that is not a backup is rejected by name', async () => {
     const page = await openFreshProfile();
-    await useTemplateWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
     await openSettings(page);
     const before = await readDatabase(page);
 
@@ -243,12 +199,12 @@ describe('backup', () => {
   });
 
   test('old workbook shows a backup notice', async () => {
-    const { context, page } = await newAppPage(browser);
-    contexts.push({ context, foreignRequests: watchForeignRequests(context) });
+    const page = await newProfilePage();
+    const context = page.context();
     // Only Date is fixed, so timers and IndexedDB run as usual.
     await context.clock.setFixedTime(new Date('2026-03-02T10:00:00'));
     await openApp(page);
-    await useTemplateWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 
     await context.clock.setFixedTime(new Date('2026-04-15T10:00:00'));
     await page.reload();
@@ -267,7 +223,7 @@ describe('backup', () => {
 
   test('settings and restore dialog pass axe', async () => {
     const page = await openFreshProfile();
-    await useTemplateWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
     await openSettings(page);
     await page.getByRole('heading', { name: 'Storage', level: 2 }).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByRole('checkbox', { name: 'Encrypt the backup with a passphrase' }).check();

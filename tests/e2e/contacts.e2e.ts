@@ -1,8 +1,6 @@
 // The customer panel, the conversation log, quick add and the keyboard
 // shortcuts dialog, driven from the keyboard in the production build.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 
@@ -14,14 +12,13 @@ import {
   readCell,
   readTotalRowCount,
   sheetTab,
-  statusLocator,
+  startFromTemplateWithSamples,
   toolbarButton,
 } from './helpers';
+import { seriousAxeViolations } from './axe';
 import { freshPagePerTest } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** The first sample row of "Simple client list". */
 const SAMPLE_NAME = 'Agnieszka Thornbury';
@@ -32,15 +29,7 @@ const CLIENT_COLUMNS = 9;
 
 const session = freshPagePerTest(async (page) => {
   await openApp(page);
-  await page
-    .getByRole('article', { name: 'Simple client list', exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const preview = page.getByRole('dialog', { name: 'Simple client list' });
-  await preview.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await preview.getByRole('button', { name: 'Use template', exact: true }).click();
-  await sheetTab(page, 'Clients').waitFor({ timeout: UI_TIMEOUT_MS });
-  await statusLocator(page).waitFor({ timeout: UI_TIMEOUT_MS });
+  await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 });
 
 function panel(page: Page) {
@@ -55,26 +44,6 @@ function quickAddDialog(page: Page) {
 function britishDate(day: string): string {
   const [year, month, date] = day.split('-');
   return `${date}/${month}/${year}`;
-}
-
-/** Returns one line per serious or critical axe violation inside `selector`. */
-async function seriousViolations(page: Page, selector: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (include) => {
-    type Axe = {
-      run: (context: unknown) => Promise<{
-        violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-      }>;
-    };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    return (await axe.run({ include: [include] })).violations;
-  }, selector);
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}. Elements: ${violation.nodes.map((node) => node.target.join(' >> ')).join(', ')}`,
-    );
 }
 
 /** Counts every key the test sends, so the keystrokes of a quick add can be bounded. */
@@ -111,7 +80,7 @@ describe('customer panel', () => {
       .poll(() => panel(page).getByRole('heading', { level: 2 }).textContent(), { timeout: UI_TIMEOUT_MS })
       .toBe(SAMPLE_NAME);
     expect(await panel(page).getByRole('textbox', { name: 'Email' }).inputValue()).toBe(SAMPLE_EMAIL);
-    expect(await seriousViolations(page, '.customer-panel')).toEqual([]);
+    expect(await seriousAxeViolations(page, '.customer-panel')).toEqual([]);
 
     const form = panel(page).getByRole('form', { name: 'Log a conversation' });
     await form.getByRole('combobox', { name: 'Type' }).selectOption('Call');
@@ -193,7 +162,7 @@ describe('quick add', () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('id') ?? ''), { timeout: UI_TIMEOUT_MS })
       .not.toBe('');
-    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+    expect(await seriousAxeViolations(page, 'dialog[open]')).toEqual([]);
 
     await keys.type(customer.name);
     await keys.press('Tab');
@@ -244,7 +213,7 @@ describe('quick add', () => {
     const warning = dialog.getByRole('alert');
     await warning.waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await warning.textContent()).toContain(`${SAMPLE_NAME} already has this email`);
-    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+    expect(await seriousAxeViolations(page, 'dialog[open]')).toEqual([]);
     await warning.getByRole('button', { name: 'Open existing' }).click();
 
     await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
@@ -285,7 +254,7 @@ describe('keyboard shortcuts', () => {
     expect(text).toContain('Quick add a row to the current sheet');
     expect(text).toContain('Open the customer panel of the focused row');
     expect(text).toContain('Undo');
-    expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+    expect(await seriousAxeViolations(page, 'dialog[open]')).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     // The grid did not take the "?" as the start of an edit.

@@ -3,19 +3,19 @@
 // a figure opens the sheet filtered to the rows behind it.
 
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import {
   firstRunHeading,
-  launchBrowser,
-  newAppPage,
+  navButton,
   openApp,
   readBrowserDate,
   readCell,
   sheetTab,
+  startFromTemplateWithSamples,
   waitForStatus,
-  watchForeignRequests,
 } from './helpers';
+import { freshProfiles } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
 const LIBRARY = new URL('../../src/templates/library/', import.meta.url);
@@ -44,32 +44,14 @@ function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }
 
-let browser: Browser;
-let contexts: { context: BrowserContext; foreignRequests: string[] }[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(async () => {
-  for (const { context, foreignRequests } of contexts) {
-    expect(foreignRequests).toEqual([]);
-    await context.close();
-  }
-  contexts = [];
-});
+const newProfilePage = freshProfiles();
 
 /** Opens a fresh profile and starts from a template with its sample rows. */
 async function startFromTemplate(
   template: string,
   firstSheet: string,
 ): Promise<{ page: Page; dashboardLoads: string[] }> {
-  const { context, page } = await newAppPage(browser);
-  contexts.push({ context, foreignRequests: watchForeignRequests(context) });
+  const page = await newProfilePage();
   const dashboardLoads: string[] = [];
   page.on('request', (request) => {
     if (/\/assets\/DashboardPage-[^/]*\.js$/.test(request.url())) dashboardLoads.push(request.url());
@@ -77,20 +59,12 @@ async function startFromTemplate(
 
   await openApp(page);
   await firstRunHeading(page).waitFor({ timeout: UI_TIMEOUT_MS });
-  await page
-    .getByRole('article', { name: template, exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: template });
-  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
+  await startFromTemplateWithSamples(page, template, firstSheet);
   return { page, dashboardLoads };
 }
 
 async function openDashboard(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await navButton(page, 'Dashboard').click();
   await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
   await page.getByRole('heading', { name: 'Today', level: 2 }).waitFor({ timeout: UI_TIMEOUT_MS });
 }

@@ -2,7 +2,6 @@
 // phone and web links in cells, driven as a person uses them.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
@@ -18,51 +17,19 @@ import {
   openApp,
   readCell,
   selectRow,
-  sheetTab,
+  startFromTemplateWithSamples,
   statusLocator,
   toolbarButton,
   waitForAppReady,
   watchForeignRequests,
 } from './helpers';
+import { seriousAxeViolations } from './axe';
 import { freshPagePerTest } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const session = freshPagePerTest();
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Runs axe-core on the page and returns the rule ids of serious and critical violations with their elements. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  // Lets a dialog's fade-in finish, so colours are measured at rest.
-  await page.waitForTimeout(300);
-  return page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } })
-      .axe;
-    const { violations } = await axe.run(document);
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
-}
-
-/** Opens a template's preview, ticks "Include sample rows" and uses it. */
-async function startWithSamples(page: Page, template: string, firstSheet: string): Promise<void> {
-  await page
-    .getByRole('article', { name: template, exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: template });
-  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
-  await statusLocator(page).waitFor({ timeout: UI_TIMEOUT_MS });
-  await page.locator('[role="gridcell"]').first().waitFor({ timeout: UI_TIMEOUT_MS });
-}
 
 interface ExportChoice {
   format?: string;
@@ -98,7 +65,7 @@ describe('CSV presets', () => {
   test('Excel preset: BOM, commas, CRLF, ISO dates', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Sales pipeline', 'Deals');
+    await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
 
     const { fileName, bytes } = await downloadExport(page, { preset: 'Excel (this computer)', button: 'Download CSV' });
     expect(fileName).toMatch(/^Deals \d{4}-\d{2}-\d{2}\.csv$/);
@@ -119,7 +86,7 @@ describe('CSV presets', () => {
   test('Accountant preset: plain amounts, Currency column', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Sales pipeline', 'Deals');
+    await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
 
     const { bytes } = await downloadExport(page, { preset: 'Accountant', button: 'Download CSV' });
     expect(bytes.subarray(0, 3).equals(UTF8_BOM)).toBe(true);
@@ -142,7 +109,7 @@ describe('CSV presets', () => {
   test('Plain CSV has no BOM', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Sales pipeline', 'Deals');
+    await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
 
     const { bytes } = await downloadExport(page, { preset: 'Plain CSV', button: 'Download CSV' });
     expect(bytes.subarray(0, 4).toString('utf8')).toBe('Deal');
@@ -152,7 +119,7 @@ describe('CSV presets', () => {
   test('Current view exports the shown rows and columns', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Sales pipeline', 'Deals');
+    await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
     await page.getByRole('searchbox', { name: 'Search' }).fill('Payroll');
     await expect.poll(() => statusLocator(page).textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^1 of \d+ rows$/);
 
@@ -178,7 +145,7 @@ describe('Excel preset on a German computer', () => {
       const page = await context.newPage();
       await page.goto(baseURL());
       await waitForAppReady(page);
-      await startWithSamples(page, 'Sales pipeline', 'Deals');
+      await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
 
       const { bytes } = await downloadExport(page, { preset: 'Excel (this computer)', button: 'Download CSV' });
       expect(bytes.subarray(0, 3).equals(UTF8_BOM)).toBe(true);
@@ -199,7 +166,7 @@ describe('Excel workbook', () => {
   test('all sheets download with typed cells', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Sales pipeline', 'Deals');
+    await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
 
     const { fileName, bytes } = await downloadExport(page, {
       format: 'Excel workbook (.xlsx)',
@@ -240,7 +207,7 @@ describe('vCard export', () => {
   test('two ticked rows become two cards', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 
     const first = await readCell(page, 0, 'Name');
     const second = await readCell(page, 1, 'Name');
@@ -264,7 +231,7 @@ describe('Contact links in cells', () => {
   test('an email cell is a mailto: link with the name', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 
     const name = await readCell(page, 0, 'Name');
     const emailCell = await cell(page, 0, 'Email');
@@ -278,7 +245,7 @@ describe('Contact links in cells', () => {
   test('a phone cell is a tel: link with a copy button', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 
     const phoneCell = await cell(page, 0, 'Phone');
     const link = phoneCell.locator('a[href^="tel:"]');
@@ -291,7 +258,7 @@ describe('Contact links in cells', () => {
   test('a link cell still opens its editor with F2', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 
     const emailCell = await cell(page, 0, 'Email');
     await emailCell.locator('a[href^="mailto:"]').waitFor({ timeout: UI_TIMEOUT_MS });
@@ -308,7 +275,7 @@ describe('Contact links in cells', () => {
   test('a javascript: URL is not a link', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Google Sheets CRM', 'Leads');
+    await startFromTemplateWithSamples(page, 'Google Sheets CRM', 'Leads');
 
     await editCell(page, 0, 'Website', 'javascript:alert(1)');
     const websiteCell = await cell(page, 0, 'Website');
@@ -320,7 +287,7 @@ describe('Contact links in cells', () => {
   test('a social profile is badged with the network name', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Google Sheets CRM', 'Leads');
+    await startFromTemplateWithSamples(page, 'Google Sheets CRM', 'Leads');
 
     await editCell(page, 1, 'Website', 'https://www.linkedin.com/in/ada-example');
     const websiteCell = await cell(page, 1, 'Website');
@@ -338,7 +305,7 @@ describe('Contact links in cells', () => {
   test('a click selects a link cell and Ctrl+click opens it in a new tab', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Google Sheets CRM', 'Leads');
+    await startFromTemplateWithSamples(page, 'Google Sheets CRM', 'Leads');
 
     // A page of this test server, so following the link sends no request to another host.
     const target = new URL('/?opened-from-cell', baseURL()).href;
@@ -369,7 +336,7 @@ describe('Share contact', () => {
     const page = session.page;
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL() });
     await openApp(page);
-    await startWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
 
     const name = await readCell(page, 0, 'Name');
     await (await cell(page, 0, 'Name')).click();
@@ -394,16 +361,16 @@ describe('Accessibility', () => {
   test('links, export formats and share dialogs', async () => {
     const page = session.page;
     await openApp(page);
-    await startWithSamples(page, 'Simple client list', 'Clients');
+    await startFromTemplateWithSamples(page, 'Simple client list', 'Clients');
     await (await cell(page, 0, 'Phone')).locator('a[href^="tel:"]').waitFor({ timeout: UI_TIMEOUT_MS });
-    expect.soft(await seriousViolations(page), 'sheet with link cells').toEqual([]);
+    expect.soft(await seriousAxeViolations(page), 'sheet with link cells').toEqual([]);
 
     await toolbarButton(page, 'Export').click();
     const dialog = exportDialog(page);
     await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
     for (const format of ['CSV', 'Excel workbook (.xlsx)', 'vCard (.vcf)']) {
       await dialog.getByRole('radio', { name: format, exact: true }).check();
-      expect.soft(await seriousViolations(page), `export dialog, ${format}`).toEqual([]);
+      expect.soft(await seriousAxeViolations(page), `export dialog, ${format}`).toEqual([]);
     }
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
     await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
@@ -412,10 +379,10 @@ describe('Accessibility', () => {
     await toolbarButton(page, 'Share contact').click();
     const share = page.getByRole('dialog', { name: 'Share contact' });
     await share.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect.soft(await seriousViolations(page), 'share contact dialog').toEqual([]);
+    expect.soft(await seriousAxeViolations(page), 'share contact dialog').toEqual([]);
 
     await share.getByRole('button', { name: 'Show QR code', exact: true }).click();
     await page.getByRole('img', { name: /^QR code with the contact card of / }).waitFor({ timeout: UI_TIMEOUT_MS });
-    expect.soft(await seriousViolations(page), 'QR code dialog').toEqual([]);
+    expect.soft(await seriousAxeViolations(page), 'QR code dialog').toEqual([]);
   });
 });

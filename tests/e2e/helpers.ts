@@ -7,25 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
-/** Debian's Chromium. No test downloads a browser of its own. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/**
- * Flags for a sandbox without network access. The host resolver rule makes
- * every host name except localhost fail to resolve, so the browser cannot
- * reach any machine but this one.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 /** A wide viewport, so AG Grid renders most columns without horizontal scrolling. */
 export const VIEWPORT = { width: 1600, height: 1000 };
@@ -123,6 +107,32 @@ export async function chooseTemplate(page: Page, template: string, sheetName: st
   await page.getByRole('button', { name: template, exact: true }).click();
   await sheetTab(page, sheetName).waitFor({ timeout: UI_TIMEOUT_MS });
   await statusLocator(page).waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * Starts a workbook from a template's preview with its sample rows, and waits
+ * until the first sheet shows them.
+ */
+export async function startFromTemplateWithSamples(page: Page, template: string, firstSheet: string): Promise<void> {
+  await page
+    .getByRole('article', { name: template, exact: true })
+    .getByRole('button', { name: 'Preview', exact: true })
+    .click();
+  const dialog = page.getByRole('dialog', { name: template });
+  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
+  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
+  await statusLocator(page).waitFor({ timeout: UI_TIMEOUT_MS });
+  await page.locator('[role="gridcell"]').first().waitFor({ timeout: UI_TIMEOUT_MS });
+}
+
+/**
+ * Returns a button of the main navigation. A string must match the whole
+ * label, so a label with a badge, as in "Reminders 1 overdue", needs a RegExp.
+ */
+export function navButton(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
 }
 
 export function toolbarButton(page: Page, name: string): Locator {

@@ -5,15 +5,24 @@
 // move.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
-import { findRowIndexes, firstRunHeading, openApp, readCell, sheetTab, statusLocator, toolbarButton } from './helpers';
+import {
+  findRowIndexes,
+  firstRunHeading,
+  navButton,
+  openApp,
+  readCell,
+  sheetTab,
+  startFromTemplateWithSamples,
+  statusLocator,
+  toolbarButton,
+} from './helpers';
+import { seriousAxeViolations } from './axe';
 import { freshPagePerTest } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TEMPLATE = new URL('../../src/templates/library/sales-pipeline.json', import.meta.url);
 
 interface SampleDeal {
@@ -58,19 +67,7 @@ const session = freshPagePerTest(async (page) => {
 
 async function startFromTemplate(page: Page, template: string, firstSheet: string): Promise<void> {
   await firstRunHeading(page).waitFor({ timeout: UI_TIMEOUT_MS });
-  await page
-    .getByRole('article', { name: template, exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: template });
-  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
-}
-
-function navButton(page: Page, name: string): Locator {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+  await startFromTemplateWithSamples(page, template, firstSheet);
 }
 
 async function openPipeline(page: Page): Promise<void> {
@@ -94,20 +91,6 @@ async function laneTotals(page: Page, stage: string): Promise<string[]> {
 
 function announcement(page: Page, text: string): Locator {
   return page.getByRole('status').filter({ hasText: text });
-}
-
-/** Runs axe on the page and returns one line per serious or critical violation. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations;
-  });
-  return (violations as { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[])
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(', ')})`,
-    );
 }
 
 /** Opens the Deals sheet and reads a deal's cells by column name. */
@@ -140,12 +123,12 @@ describe('pipeline board', () => {
       expect(await laneTotals(page, stage), `totals of ${stage}`).toEqual(expectedTotals(stage));
     }
     expect(await laneTotals(page, 'No stage')).toEqual(['0 cards', 'Total £0.00', 'Weighted £0.00']);
-    expect(await seriousViolations(page), 'serious or critical axe violations on the board').toEqual([]);
+    expect(await seriousAxeViolations(page), 'serious or critical axe violations on the board').toEqual([]);
 
     await card(page, 'Appointment Scheduled', 'Payroll setup').dragTo(lane(page, 'Closed Lost'));
     const dialog = page.getByRole('dialog', { name: 'Move Payroll setup to Closed Lost' });
     await dialog.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await seriousViolations(page), 'serious or critical axe violations on the reason dialog').toEqual([]);
+    expect(await seriousAxeViolations(page), 'serious or critical axe violations on the reason dialog').toEqual([]);
     await dialog.getByRole('combobox', { name: 'Loss reason' }).selectOption({ label: 'Timing' });
     await dialog.getByRole('button', { name: 'Move to Closed Lost' }).click();
     await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
@@ -223,7 +206,7 @@ describe('pipeline board', () => {
     await openPipeline(page);
 
     await page.getByText(/No sheet has a column with the Stage role/).waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await seriousViolations(page), 'serious or critical axe violations on the empty board').toEqual([]);
+    expect(await seriousAxeViolations(page), 'serious or critical axe violations on the empty board').toEqual([]);
     await page.getByRole('button', { name: 'Open Sheets' }).click();
     await sheetTab(page, 'Clients').waitFor({ timeout: UI_TIMEOUT_MS });
   });

@@ -2,53 +2,33 @@
 // switched on in Settings, a grid edit sets it off, its effects show in the
 // grid and on the Reminders page, and one Undo reverts all of it.
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 
 import {
   cell,
   findRowIndexes,
+  navButton,
   openApp,
   readBrowserDate,
   readCell,
   sheetTab,
+  startFromTemplateWithSamples,
   statusLocator,
   toolbarButton,
 } from './helpers';
+import { seriousAxeViolations } from './axe';
 import { freshPagePerTest } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const WON_RULE = 'Won deal makes a customer';
 const DEAL = 'Payroll setup';
 
 const session = freshPagePerTest(async (page) => {
   await openApp(page);
-  await startWithSamples(page, 'Sales pipeline', 'Deals');
+  await startFromTemplateWithSamples(page, 'Sales pipeline', 'Deals');
 });
-
-/** Opens a template's preview, ticks "Include sample rows" and uses it. */
-async function startWithSamples(page: Page, template: string, firstSheet: string): Promise<void> {
-  await page
-    .getByRole('article', { name: template, exact: true })
-    .getByRole('button', { name: 'Preview', exact: true })
-    .click();
-  const dialog = page.getByRole('dialog', { name: template });
-  await dialog.getByRole('checkbox', { name: 'Include sample rows' }).check();
-  await dialog.getByRole('button', { name: 'Use template', exact: true }).click();
-  await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-  await sheetTab(page, firstSheet).waitFor({ timeout: UI_TIMEOUT_MS });
-  await statusLocator(page).waitFor({ timeout: UI_TIMEOUT_MS });
-  await page.locator('[role="gridcell"]').first().waitFor({ timeout: UI_TIMEOUT_MS });
-}
-
-function navButton(page: Page, name: string | RegExp): Locator {
-  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name });
-}
 
 async function openAutomations(page: Page): Promise<Locator> {
   await navButton(page, 'Settings').click();
@@ -84,21 +64,6 @@ async function chooseInCell(page: Page, rowIndex: number, column: string, choice
 function shownDate(date: string): string {
   const [year, month, day] = date.split('-');
   return `${day}/${month}/${year}`;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  // Lets CSS transitions finish, so colours are measured at rest.
-  await page.waitForTimeout(300);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    const { violations } = (await axe.run(document)) as {
-      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-    };
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  });
 }
 
 describe('automation rules', () => {
@@ -223,16 +188,16 @@ describe('automation rules', () => {
   test('Automations section passes axe', async () => {
     const { page } = session;
     const automations = await openAutomations(page);
-    expect(await seriousViolations(page), 'the Automations section').toEqual([]);
+    expect(await seriousAxeViolations(page), 'the Automations section').toEqual([]);
 
     await automations.getByRole('button', { name: 'New automation' }).click();
     const form = page.getByRole('dialog', { name: 'New automation' });
     await form.getByRole('button', { name: 'Add step' }).click();
-    expect(await seriousViolations(page), 'the new automation form').toEqual([]);
+    expect(await seriousAxeViolations(page), 'the new automation form').toEqual([]);
     await form.getByRole('button', { name: 'Cancel' }).click();
 
     await automations.getByRole('button', { name: 'Run log' }).click();
     await page.getByRole('dialog', { name: 'Automation run log' }).waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await seriousViolations(page), 'the run log').toEqual([]);
+    expect(await seriousAxeViolations(page), 'the run log').toEqual([]);
   });
 });

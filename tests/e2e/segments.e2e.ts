@@ -5,8 +5,7 @@
 // and shows its count in the navigation. Ctrl+K finds a customer by part of their
 // email and opens the row. Both dialogs pass axe's serious and critical rules.
 
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -21,10 +20,10 @@ import {
   toolbarButton,
   waitForStatus,
 } from './helpers';
+import { seriousAxeViolations } from './axe';
 import { freshPagePerTest } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEGMENT_NAME = 'Not contacted in 60 days';
 
 /** Name, status, and days since the last contact (null for never), by row. */
@@ -76,17 +75,6 @@ async function importCustomers(page: Page): Promise<void> {
   await importCsvFromFirstRun(page, file, CUSTOMERS.length);
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document)).violations as { id: string; impact: string | null; help: string }[];
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}`);
-}
-
 /** Returns the first `count` names of the grid's Name column, sorted. */
 async function gridNames(page: Page, count: number): Promise<string[]> {
   const names: string[] = [];
@@ -115,7 +103,7 @@ async function createSegment(page: Page): Promise<void> {
   await dialog
     .getByText(`${EXPECTED.length} of ${CUSTOMERS.length} rows match today.`)
     .waitFor({ timeout: UI_TIMEOUT_MS });
-  expect(await seriousViolations(page), 'axe on the segment editor').toEqual([]);
+  expect(await seriousAxeViolations(page), 'axe on the segment editor').toEqual([]);
 
   await dialog.getByRole('button', { name: 'Save segment' }).click();
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
@@ -165,7 +153,7 @@ describe('segments', () => {
     const option = palette.getByRole('option', { name: /Dee Thorne/ });
     await option.waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await option.getAttribute('aria-selected')).toBe('true');
-    expect(await seriousViolations(page), 'axe on the search palette').toEqual([]);
+    expect(await seriousAxeViolations(page), 'axe on the search palette').toEqual([]);
 
     await box.press('Enter');
     await palette.waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });

@@ -1,52 +1,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import {
-  firstRunHeading,
-  launchBrowser,
-  makeTempDir,
-  newAppPage,
-  openApp,
-  readCell,
-  sheetTab,
-  statusLocator,
-  watchForeignRequests,
-} from './helpers';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { firstRunHeading, makeTempDir, navButton, openApp, readCell, sheetTab, statusLocator } from './helpers';
+import { freshProfiles } from './session';
 
 const UI_TIMEOUT_MS = 20_000;
 const CRM_SHEETS = ['Leads', 'People', 'Companies', 'Opportunities'];
 const SAVED_NAME = 'Studio CRM';
 
-let browser: Browser;
-let contexts: { context: BrowserContext; foreignRequests: string[] }[];
 let downloads: { dir: string; remove: () => void };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(() => {
-  contexts = [];
   downloads = makeTempDir('templates');
 });
 
-afterEach(async () => {
-  for (const { context, foreignRequests } of contexts) {
-    expect(foreignRequests).toEqual([]);
-    await context.close();
-  }
+afterEach(() => {
   downloads.remove();
 });
 
+// Vitest runs afterEach hooks in reverse order, so the profiles close before the folder is removed.
+const newProfilePage = freshProfiles();
+
 /** Opens the app in a fresh browser profile: empty IndexedDB, no saved templates. */
 async function openFreshProfile(): Promise<Page> {
-  const { context, page } = await newAppPage(browser);
-  contexts.push({ context, foreignRequests: watchForeignRequests(context) });
+  const page = await newProfilePage();
   await openApp(page);
   await firstRunHeading(page).waitFor({ timeout: UI_TIMEOUT_MS });
   return page;
@@ -137,10 +115,7 @@ describe('template gallery', () => {
     expect(await readFirstOpportunityCompany(page)).toBe('Harrowgate Joinery');
 
     // Save the workbook, with its rows, as a template of the user's own.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('button', { name: 'Templates', exact: true })
-      .click();
+    await navButton(page, 'Templates').click();
     await page.getByRole('heading', { name: 'Templates', level: 1 }).waitFor({ timeout: UI_TIMEOUT_MS });
     await page.getByRole('button', { name: 'Save this workbook as a template', exact: true }).click();
     const saveDialog = page.getByRole('dialog', { name: 'Save as template' });
@@ -207,10 +182,7 @@ describe('template gallery', () => {
     await page.getByRole('button', { name: 'Simple client list', exact: true }).click();
     await sheetTab(page, 'Clients').waitFor({ timeout: UI_TIMEOUT_MS });
 
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('button', { name: 'Templates', exact: true })
-      .click();
+    await navButton(page, 'Templates').click();
     await useTemplateWithSamples(page, 'Service business');
 
     await sheetTab(page, 'Jobs').waitFor({ timeout: UI_TIMEOUT_MS });
