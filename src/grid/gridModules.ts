@@ -35,7 +35,7 @@ export function registerGridModules(): void {
     TextEditorModule,
     LargeTextEditorModule,
     SelectEditorModule,
-      CheckboxEditorModule,
+    CheckboxEditorModule,
     CustomEditorModule,
     TextFilterModule,
     NumberFilterModule,
