@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FieldDef } from '../fields/types';
 import { getDatabase, resetDatabaseForTests } from './connection';
 import { undoLastChange } from './history';
-import { commitImport } from './imports';
+import { commitImport, mergeUpdate } from './imports';
 import { listRows } from './rows';
 import { createSheets, listSheets } from './sheets';
 
@@ -91,5 +91,27 @@ describe('commitImport', () => {
     expect(await listRows(sheetId!)).toEqual([]);
     const trashed = await getDatabase().rows.where('sheetId').equals(sheetId!).toArray();
     expect(trashed.every((row) => row.deleted === 1 && typeof row.deletedAt === 'string')).toBe(true);
+  });
+});
+
+describe('mergeUpdate', () => {
+  it('writes new values over the existing row', () => {
+    expect(mergeUpdate({ name: 'Ada', city: 'Ludlow' }, { city: 'Hereford', email: 'ada@example.com' })).toEqual({
+      name: 'Ada',
+      city: 'Hereford',
+      email: 'ada@example.com',
+    });
+  });
+
+  it('keeps a good value instead of a flagged one', () => {
+    const phone = { text: '+44 7700 900123', e164: '+447700900123' };
+    expect(mergeUpdate({ phone }, { phone: { invalid: '-1199' } })).toEqual({ phone });
+  });
+
+  it('fills an empty or flagged cell with a flagged value', () => {
+    expect(mergeUpdate({ phone: null }, { phone: { invalid: '-1199' } })).toEqual({ phone: { invalid: '-1199' } });
+    expect(mergeUpdate({ phone: { invalid: '4.4E+11' } }, { phone: { invalid: '-1199' } })).toEqual({
+      phone: { invalid: '-1199' },
+    });
   });
 });

@@ -90,6 +90,29 @@ async function lastPosition(sheetId: string): Promise<number> {
  * import has no value for, and returns the snapshots for undo. Throws when a
  * row is gone, because the import was planned against it.
  */
+/**
+ * Writes a file row's values over an existing row, except that a value the
+ * import flagged as invalid (an Excel-damaged phone, a wrong date) never
+ * replaces a good value already there.
+ */
+export function mergeUpdate(
+  current: Record<string, CellValue>,
+  incoming: Record<string, CellValue>,
+): Record<string, CellValue> {
+  // Checked by shape here: the fields package's own helpers would pull every field module into the first load.
+  const isFlagged = (value: CellValue | undefined) => typeof value === 'object' && value !== null && 'invalid' in value;
+  const isBlank = (value: CellValue | undefined) =>
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+  const merged = { ...current };
+  for (const [fieldId, value] of Object.entries(incoming)) {
+    const existing = current[fieldId];
+    if (isFlagged(value) && !isBlank(existing) && !isFlagged(existing)) continue;
+    merged[fieldId] = value;
+  }
+  return merged;
+}
+
 async function updateRows(sheetId: string, updates: NonNullable<ImportCommit['updates']>): Promise<RowChange[]> {
   if (!updates.length) return [];
   const database = getDatabase();
@@ -101,7 +124,7 @@ async function updateRows(sheetId: string, updates: NonNullable<ImportCommit['up
     if (!before || before.deleted === 1 || before.sheetId !== sheetId) {
       throw new Error('A row this import was to update has been deleted since the preview. Choose the file again.');
     }
-    const after: RowRecord = { ...before, values: { ...before.values, ...update.values }, updatedAt: at };
+    const after: RowRecord = { ...before, values: mergeUpdate(before.values, update.values), updatedAt: at };
     return { before, after };
   });
   await database.rows.bulkPut(changes.map((change) => change.after!));

@@ -243,31 +243,35 @@ export function ImportDialog({ settings, target, onClose }: Props) {
       const sheetName = intoSheet ? sheet.name : fileBaseName(file.name);
       const skipped = plan.skippedEmpty + plan.skippedDuplicates;
       setProgress({ label: 'Saving', done: 0, total: plan.rows.length });
-      await commitImport(
-        {
-          fileName: file.name,
-          target: intoSheet
-            ? { sheetId: sheet.id, newFields: plan.fields }
-            : { newSheet: { name: sheetName, fields: plan.fields } },
-          rows: plan.rows,
-          updates: plan.updates,
-          updated: plan.updatedRows,
-          skipped,
-          rejected: plan.rejected.length,
-          remember: {
-            key: rememberedChoicesKey(intoSheet ? sheet.id : undefined, analysis.headers),
-            value: rememberedValue(),
+      // A new sheet with no row to put in it would only be an empty sheet to delete again.
+      const nothingToSave = !intoSheet && plan.rows.length === 0;
+      if (!nothingToSave) {
+        await commitImport(
+          {
+            fileName: file.name,
+            target: intoSheet
+              ? { sheetId: sheet.id, newFields: plan.fields }
+              : { newSheet: { name: sheetName, fields: plan.fields } },
+            rows: plan.rows,
+            updates: plan.updates,
+            updated: plan.updatedRows,
+            skipped,
+            rejected: plan.rejected.length,
+            remember: {
+              key: rememberedChoicesKey(intoSheet ? sheet.id : undefined, analysis.headers),
+              value: rememberedValue(),
+            },
           },
-        },
-        (done, total) => {
-          if (cancelRequested.current) throw new ImportCancelled('Import cancelled; nothing was added.');
-          setProgress({ label: 'Saving', done, total });
-        },
-      );
+          (done, total) => {
+            if (cancelRequested.current) throw new ImportCancelled('Import cancelled; nothing was added.');
+            setProgress({ label: 'Saving', done, total });
+          },
+        );
+      }
 
       setTotals({
         fileName: file.name,
-        sheetName,
+        sheetName: nothingToSave ? '' : sheetName,
         added: plan.rows.length,
         updated: plan.updatedRows,
         skipped,

@@ -5,6 +5,7 @@ import { StorageNote } from './StorageNote';
 
 export interface ImportTotals {
   fileName: string;
+  /** The sheet the rows went into; empty when nothing could be imported and no sheet was created. */
   sheetName: string;
   added: number;
   updated: number;
@@ -28,8 +29,10 @@ export function ImportSummary({ totals, onClose }: { totals: ImportTotals; onClo
   return (
     <>
       <p className="import-summary">
-        Imported {totals.fileName} into {totals.sheetName}: {totals.added} added, {totals.updated} updated,{' '}
-        {totals.skipped} skipped, {rejected.length} rejected.
+        {totals.sheetName
+          ? `Imported ${totals.fileName} into ${totals.sheetName}: `
+          : `Nothing from ${totals.fileName} could be imported, so no sheet was created: `}
+        {totals.added} added, {totals.updated} updated, {totals.skipped} skipped, {rejected.length} rejected.
       </p>
       {totals.skipped ? (
         <p className="muted">

@@ -48,6 +48,21 @@ describe('DuplicateIndex', () => {
     expect(index.find({ email: 'nobody@example.com' })).toBeUndefined();
   });
 
+  it('refuses a phone match when the names differ', () => {
+    // Two companies that give the same switchboard or placeholder number are not one customer.
+    expect(index.find({ phone: '+447700900123', name: 'cleo marsh' })).toBeUndefined();
+    expect(index.find({ phone: '+447700900123', name: 'bram oakes' })).toMatchObject({ by: 'phone' });
+  });
+
+  it('refuses a name match when the phones differ', () => {
+    expect(index.find({ name: 'bram oakes', phone: '+447700900999' })).toBeUndefined();
+  });
+
+  it('ignores names without letters or digits', () => {
+    expect(nameKey('????????')).toBeUndefined();
+    expect(nameKey(' - ')).toBeUndefined();
+  });
+
   it('refuses a name match when the emails differ', () => {
     expect(index.find({ name: 'ada quill', email: 'other@example.com' })).toBeUndefined();
     expect(index.find({ name: 'bram oakes', email: 'bram@example.com' })).toMatchObject({ by: 'name' });

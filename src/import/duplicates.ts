@@ -2,7 +2,9 @@
 // already earlier in the same file. Rows match by email (ignoring case),
 // else by phone (its E.164 form), else by name (trimmed, case and accents
 // folded). A phone or name match is refused when both rows have an email and
-// the emails differ, because two people can share a household phone or a name.
+// the emails differ, a phone match when both have names that differ, and a
+// name match when both have phones that differ: two people can share an
+// office or household phone, or a name.
 
 import type { CellValue, FieldDef, PhoneValue } from '../fields/types';
 
@@ -46,7 +48,8 @@ export function emailKey(text: string): string | undefined {
 /** Folds a name for comparison: trimmed, single spaces, lower case, accents removed. */
 export function nameKey(text: string): string | undefined {
   const key = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  return key === '' ? undefined : key;
+  // A name of only punctuation ("????", "-") says nothing about who the row is.
+  return /[\p{L}\p{N}]/u.test(key) ? key : undefined;
 }
 
 /** Returns the E.164 form of a stored phone, or its digits when it has none. */
@@ -100,6 +103,15 @@ export interface DuplicateMatch {
 interface Candidate {
   target: DuplicateTarget;
   email?: string;
+  phone?: string;
+  name?: string;
+}
+
+/** True when both sides have a value for `key` and the values differ. */
+function differ(keys: ContactKeys, candidate: Candidate, key: MatchKind): boolean {
+  const ours = keys[key];
+  const theirs = candidate[key];
+  return ours !== undefined && theirs !== undefined && ours !== theirs;
 }
 
 /** Looks rows up by key; earlier entries win, so the first row with a key is the one matched. */
@@ -115,7 +127,7 @@ export class DuplicateIndex {
   }
 
   add(target: DuplicateTarget, keys: ContactKeys): void {
-    const candidate: Candidate = { target, email: keys.email };
+    const candidate: Candidate = { target, email: keys.email, phone: keys.phone, name: keys.name };
     for (const kind of ['email', 'phone', 'name'] as const) {
       const key = keys[kind];
       if (key !== undefined && !this.maps[kind].has(key)) this.maps[kind].set(key, candidate);
@@ -128,8 +140,11 @@ export class DuplicateIndex {
       if (key === undefined) continue;
       const candidate = this.maps[kind].get(key);
       if (!candidate) continue;
-      const emailsConflict = kind !== 'email' && keys.email && candidate.email && keys.email !== candidate.email;
-      if (!emailsConflict) return { target: candidate.target, by: kind };
+      const conflict =
+        (kind !== 'email' && differ(keys, candidate, 'email')) ||
+        (kind === 'phone' && differ(keys, candidate, 'name')) ||
+        (kind === 'name' && differ(keys, candidate, 'phone'));
+      if (!conflict) return { target: candidate.target, by: kind };
     }
     return undefined;
   }

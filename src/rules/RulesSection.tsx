@@ -138,10 +138,11 @@ function RuleItem({ rule, sheets, settings, onEdit, onTry, onDelete }: ItemProps
               type="checkbox"
               role="switch"
               checked={rule.enabled}
-              aria-describedby={nameId}
+              aria-label={`Run "${rule.name}"`}
               onChange={(event) => toggle(event.target.checked)}
             />
-            On
+            {/* The visible word follows the state; screen readers hear the state from the switch itself. */}
+            <span aria-hidden="true">{rule.enabled ? 'On' : 'Off'}</span>
           </label>
         </div>
         <p className="muted">
