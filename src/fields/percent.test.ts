@@ -76,3 +76,22 @@ describe('percentField checks', () => {
     expect(percentField.compare(0.1, 0.2, field)).toBeLessThan(0);
   });
 });
+
+describe('a probability column', () => {
+  const probability = { ...makeField('percent'), role: 'probability' as const };
+
+  it('accepts 0% to 100%', () => {
+    expect(percentField.parse('0', probability, gb)).toEqual({ ok: true, value: 0 });
+    expect(percentField.parse('100%', probability, gb)).toEqual({ ok: true, value: 1 });
+    expect(percentField.validate(0.4, probability)).toBeNull();
+  });
+
+  it('rejects a value above 100% or below 0%', () => {
+    expect(percentField.parse('150', probability, gb)).toEqual({
+      ok: false,
+      error: '"150" is not a valid probability. Write a percentage from 0% to 100%.',
+    });
+    expect(percentField.fromCsv('-5', probability, gb).ok).toBe(false);
+    expect(percentField.validate(1.5, probability)).toBe('A probability must be from 0% to 100%');
+  });
+});

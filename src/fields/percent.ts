@@ -13,7 +13,7 @@ import {
 import { quoteValue } from './messages';
 import { displayDigits } from './number';
 import { numberFormatter } from './numberFormat';
-import type { FieldTypeModule, ParseResult } from './types';
+import type { FieldDef, FieldTypeModule, ParseResult } from './types';
 
 const DEFAULT_MAX_DECIMALS = 2;
 const PERCENT_SIGN = /^(.*?)[\s\u00a0\u202f]*[%٪]$|^[%٪][\s\u00a0\u202f]*(.*)$/;
@@ -22,8 +22,9 @@ export const percentField: FieldTypeModule<number> = {
   type: 'percent',
   label: 'Percent',
 
-  parse(text, _field, ctx) {
-    return readPercent(text, (body) => parseDecimalText(body, ctx.locale) ?? parsePlainDecimal(body));
+  parse(text, field, ctx) {
+    const result = readPercent(text, (body) => parseDecimalText(body, ctx.locale) ?? parsePlainDecimal(body));
+    return withinProbabilityRange(result, text, field);
   },
 
   format(value, field, ctx) {
@@ -33,8 +34,9 @@ export const percentField: FieldTypeModule<number> = {
     }).format(value);
   },
 
-  validate(value) {
+  validate(value, field) {
     if (typeof value !== 'number' || !Number.isFinite(value)) return 'A percent value must be a finite number';
+    if (field.role === 'probability' && (value < 0 || value > 1)) return 'A probability must be from 0% to 100%';
     return null;
   },
 
@@ -46,8 +48,9 @@ export const percentField: FieldTypeModule<number> = {
     return decimalToString(shiftDecimal(decimalPartsFromNumber(value), 2));
   },
 
-  fromCsv(text, _field, ctx) {
-    return readPercent(text, (body) => parsePlainDecimal(body) ?? parseDecimalText(body, ctx.locale));
+  fromCsv(text, field, ctx) {
+    const result = readPercent(text, (body) => parsePlainDecimal(body) ?? parseDecimalText(body, ctx.locale));
+    return withinProbabilityRange(result, text, field);
   },
 };
 
@@ -61,4 +64,11 @@ function readPercent(text: string, readPoints: (body: string) => DecimalParts | 
   if (!points) return { ok: false, error: `${quoteValue(text)} is not a valid percentage` };
 
   return { ok: true, value: Number(decimalToString(shiftDecimal(points, -2))) };
+}
+
+/** Rejects a win probability outside 0% to 100%, which would weigh a deal at more than its value. */
+function withinProbabilityRange(result: ParseResult<number>, text: string, field: FieldDef): ParseResult<number> {
+  if (!result.ok || result.value === null || field.role !== 'probability') return result;
+  if (result.value >= 0 && result.value <= 1) return result;
+  return { ok: false, error: `${quoteValue(text)} is not a valid probability. Write a percentage from 0% to 100%.` };
 }
