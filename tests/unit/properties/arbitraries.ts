@@ -110,7 +110,8 @@ const phoneText = fc.oneof(
 const urlValue = fc
   .tuple(
     fc.constantFrom('https://', 'http://', ''),
-    fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+    // A label starting "xn--" is punycode, which the URL parser checks and rejects when malformed.
+    fc.stringMatching(/^[a-z0-9-]{1,12}$/).filter((label) => !label.startsWith('xn--')),
     fc.constantFrom('.com', '.co.uk', '.example'),
     fc.constantFrom('', '/', '/path?q=1&r=a,b', '/a%20b#frag'),
   )
