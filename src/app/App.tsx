@@ -1,12 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 
 import { getActiveSheetId, getWorkbookSettings, listSheets, setActiveSheetId } from '../db';
 import { setRowChangeHook } from '../db/rowChangeHook';
 import { loadDateLocale } from '../fields/dateLocale';
 import type { OpenRequest } from '../reminders/navigation';
-import { RemindersNavButton } from '../reminders/RemindersNavButton';
 import { TemplateChooser, TemplatesPage } from '../templates/TemplateChooser';
+import { AppNav } from './AppNav';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
 import { Workbook } from './Workbook';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeList } from './NoticeList';
@@ -27,9 +28,6 @@ const RemindersPage = lazy(() =>
 );
 const PipelinePage = lazy(() =>
   import('../pipeline/PipelinePage').then((module) => ({ default: module.PipelinePage })),
-);
-const SegmentsNavMenu = lazy(() =>
-  import('../segments/SegmentsNavMenu').then((module) => ({ default: module.SegmentsNavMenu })),
 );
 const CustomerPanel = lazy(() =>
   import('../contacts/CustomerPanel').then((module) => ({ default: module.CustomerPanel })),
@@ -70,28 +68,11 @@ export function App() {
   const [quickAddOpen, setQuickAddOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
 
-  // Ctrl+Alt+N opens quick add anywhere, and "?" the keyboard shortcuts unless the user is typing.
-  // They are caught before the grid, which would otherwise start editing a cell with the typed "?".
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const key = event.key.toLowerCase();
-      if (event.ctrlKey && event.altKey && !event.metaKey && key === 'n') {
-        event.preventDefault();
-        event.stopPropagation();
-        setQuickAddOpen(true);
-        return;
-      }
-      if (event.key !== '?' || event.ctrlKey || event.altKey || event.metaKey) return;
-      const target = event.target instanceof HTMLElement ? event.target : null;
-      const typing = target?.matches('input, textarea, select, [contenteditable=""], [contenteditable="true"]');
-      if (typing || document.querySelector('dialog[open]')) return;
-      event.preventDefault();
-      event.stopPropagation();
-      setShortcutsOpen(true);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, []);
+  useGlobalShortcuts({
+    onQuickAdd: () => setQuickAddOpen(true),
+    onShowShortcuts: () => setShortcutsOpen(true),
+    onSearch: () => setSearchOpen(true),
+  });
 
   const openCustomer = (sheetId: string, rowId: string) => {
     const active = document.activeElement;
@@ -115,37 +96,20 @@ export function App() {
     target?.focus();
   };
 
-  // Ctrl+K (Cmd+K on a Mac) opens "Search everything" from anywhere, as in most apps with a command palette.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setSearchOpen(true);
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  const openRow = (sheetId: string, rowId: string) => {
+  // Stable across renders (it only calls state setters), so the reminders effect below can keep it.
+  const openRow = useCallback((sheetId: string, rowId: string) => {
     requestRowFocus(sheetId, rowId);
     setActiveSheetId(sheetId).catch((error: unknown) => reportError('Could not open the row.', error));
     setPage('sheets');
     setRowFocusCount((count) => count + 1);
-  };
+  }, []);
 
   // Reminders fire from a scheduler loaded after the first render, so it adds nothing to the first load.
   useEffect(() => {
     // A reminder or a notification click opens its row, or the Reminders page.
     const open = (request: OpenRequest) => {
-      if (request.kind === 'reminders') {
-        setPage('reminders');
-        return;
-      }
-      requestRowFocus(request.sheetId, request.rowId);
-      setActiveSheetId(request.sheetId).catch((error: unknown) => reportError('Could not open the row.', error));
-      setPage('sheets');
-      setRowFocusCount((count) => count + 1);
+      if (request.kind === 'reminders') setPage('reminders');
+      else openRow(request.sheetId, request.rowId);
     };
 
     let stop: (() => void) | undefined;
@@ -159,7 +123,7 @@ export function App() {
       unmounted = true;
       stop?.();
     };
-  }, []);
+  }, [openRow]);
 
   // Automation rules load after the first render: row writes load the engine through this hook before they run.
   useEffect(() => {
@@ -191,59 +155,15 @@ export function App() {
       <UpdateBanner />
       <header className="app-header">
         <span className="brand">Kindling</span>
-        {sheets?.length ? (
-          <nav aria-label="Main">
-            <button
-              type="button"
-              aria-current={page === 'sheets' ? 'page' : undefined}
-              onClick={() => setPage('sheets')}
-            >
-              Sheets
-            </button>
-            <button
-              type="button"
-              aria-current={page === 'dashboard' ? 'page' : undefined}
-              onClick={() => setPage('dashboard')}
-            >
-              Dashboard
-            </button>
-            <button
-              type="button"
-              aria-current={page === 'pipeline' ? 'page' : undefined}
-              onClick={() => setPage('pipeline')}
-            >
-              Pipeline
-            </button>
-            <button
-              type="button"
-              aria-current={page === 'templates' ? 'page' : undefined}
-              onClick={() => setPage('templates')}
-            >
-              Templates
-            </button>
-            <RemindersNavButton
-              current={page === 'reminders'}
-              overdue={overdueCount}
-              onClick={() => setPage('reminders')}
-            />
-            {settings ? (
-              <Suspense fallback={null}>
-                <SegmentsNavMenu
-                  sheets={sheets}
-                  activeSheetId={activeSheetId}
-                  settings={settings}
-                  onOpen={() => setPage('sheets')}
-                />
-              </Suspense>
-            ) : null}
-            <button
-              type="button"
-              aria-current={page === 'settings' ? 'page' : undefined}
-              onClick={() => setPage('settings')}
-            >
-              Settings
-            </button>
-          </nav>
+        {sheets?.length && settings ? (
+          <AppNav
+            page={page}
+            onNavigate={setPage}
+            overdueCount={overdueCount}
+            sheets={sheets}
+            activeSheetId={activeSheetId}
+            settings={settings}
+          />
         ) : null}
         {sheets?.length ? (
           <button
