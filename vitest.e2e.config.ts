@@ -10,6 +10,10 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: true,
     maxWorkers: 2,
+    // A browser test on a loaded two-core machine now and then misses a moment (seen: the Export
+    // dialog not opening once in several full runs, never reproduced alone). One retry keeps CI
+    // from failing on that, while a real fault fails both times and is reported.
+    retry: 1,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['tests/e2e/global-setup.ts'],
