@@ -178,8 +178,8 @@ export interface ReminderRecord {
 }
 
 /**
- * How one condition compares a row's cell. Relative-date operators take a
- * number of days and count from today in the user's time zone.
+ * Comparison a condition makes with a row's cell. Relative-date operators take
+ * a number of days and count from today in the user's time zone.
  */
 export type ConditionOperator =
   | 'is'
@@ -221,7 +221,7 @@ export interface SegmentRecord {
   updatedAt: Timestamp;
 }
 
-/** What starts a rule. */
+/** Event that starts a rule. */
 export type RuleTrigger =
   | { kind: 'rowAdded' }
   /** `to` absent means a change to any value. */
@@ -229,7 +229,7 @@ export type RuleTrigger =
   /** The date in `fieldId` is `offsetDays` days in the past (0 = the day itself). */
   | { kind: 'dateReached'; fieldId: string; offsetDays: number };
 
-/** What a rule does to the row that triggered it. */
+/** Step a rule takes on the row that triggered it. */
 export type RuleAction =
   /** `value` is cell text parsed by the column's type; `today` sets a date column to today. */
   | { kind: 'setValue'; fieldId: string; value?: string; today?: boolean }
@@ -272,6 +272,6 @@ export interface RuleRunRecord {
   outcome: 'applied' | 'failed' | 'stopped' | 'tried';
   /** The rule's name at the time of the run, shown after the rule is deleted. */
   ruleName?: string;
-  /** What happened, in words, without customer data. */
+  /** Account of the run in words, without customer data. */
   message: string;
 }

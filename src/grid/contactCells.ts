@@ -31,9 +31,9 @@ function follow(anchor: HTMLAnchorElement): void {
 }
 
 /**
- * A plain click only selects the cell, as in a spreadsheet, so a click meant
- * to pick a cell never starts a call or opens a page. Ctrl+click (Cmd+click on
- * a Mac) follows the link, as Excel does by default.
+ * Follows a link on Ctrl+click (Cmd+click on a Mac), as Excel does by default.
+ * A plain click only selects the cell, so a click meant to pick a cell never
+ * starts a call or opens a page.
  */
 function onLinkClick(event: MouseEvent): void {
   event.preventDefault();
@@ -41,7 +41,7 @@ function onLinkClick(event: MouseEvent): void {
   follow(event.currentTarget as HTMLAnchorElement);
 }
 
-/** A click would focus the link itself; the focus belongs to the grid cell, where the keys work. */
+/** Moves focus from a clicked link to its grid cell, where the grid's keys work. */
 function onLinkFocus(event: FocusEvent): void {
   (event.currentTarget as HTMLElement).closest<HTMLElement>('.ag-cell')?.focus();
 }
@@ -98,8 +98,8 @@ function renderUrl(params: ContactCellParams): HTMLElement | string {
   const href = typeof value === 'string' ? webHref(value) : null;
   if (!href || typeof value !== 'string') return plainText(params);
 
-  // The cell keeps showing the address itself; a known network's name is a badge drawn by CSS
-  // from data-network, so copying or reading the cell still gives the address.
+  // The cell keeps showing the address itself, so copying or reading the cell gives the address.
+  // A known network's name is a badge that CSS draws from data-network.
   const network = socialNetworkName(href);
   const anchor = link(href, value, network ? `${network}: ${value}` : value);
   if (network) anchor.dataset.network = network;

@@ -1,10 +1,10 @@
 // Finds imported rows that describe a person already in the sheet, or
 // already earlier in the same file. Rows match by email (ignoring case),
 // else by phone (its E.164 form), else by name (trimmed, case and accents
-// folded). A phone or name match is refused when both rows have an email and
-// the emails differ, a phone match when both have names that differ, and a
-// name match when both have phones that differ: two people can share an
-// office or household phone, or a name.
+// folded). Two people can share an office or household phone, or a name, so
+// a phone or name match is refused when both rows have emails that differ.
+// A phone match is also refused when the names differ, and a name match when
+// the phones differ.
 
 import type { CellValue, FieldDef, PhoneValue } from '../fields/types';
 

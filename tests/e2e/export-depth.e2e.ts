@@ -302,7 +302,7 @@ describe('Contact links in cells', () => {
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
   });
-  test('a click selects a link cell and Ctrl+click opens it in a new tab', async () => {
+  test('link cell click and Ctrl+click', async () => {
     const page = session.page;
     await openApp(page);
     await startFromTemplateWithSamples(page, 'Google Sheets CRM', 'Leads');
