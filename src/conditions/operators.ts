@@ -1,6 +1,6 @@
-// Which condition operators each column type offers, how they read in
-// words, and what kind of value each one takes. The builder, the segment
-// list and automation rules all describe conditions through this module.
+// The condition operators of each column type, their wording, and the kind
+// of value each one takes. The builder, the segment list and automation
+// rules all describe conditions through this module.
 
 import type { Condition, ConditionOperator } from '../db/records';
 import type { FieldDef, FieldType } from '../fields/types';
@@ -40,7 +40,7 @@ export function operatorsFor(field: FieldDef): ConditionOperator[] {
   return OPERATORS_BY_TYPE[field.type] ?? TEXT_OPERATORS;
 }
 
-/** What a condition's value is, so the builder shows the right input. */
+/** Kind of value a condition takes, so the builder shows the right input. */
 export type ValueKind = 'none' | 'text' | 'number' | 'days' | 'date' | 'option' | 'boolean';
 
 /** Returns the kind of value an operator takes on a column. */

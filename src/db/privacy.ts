@@ -8,9 +8,9 @@
 // data and lose only the link.
 //
 // A conversation log here is a sheet whose contact-role column links to the
-// person's sheet and that has no deal-value column; a sheet with a deal
-// value is a sales record (Opportunities, Sales, Jobs), whose amounts the
-// business may have to keep, so its rows lose the link instead.
+// person's sheet and that has no deal-value column. A sheet with a deal value
+// is a sales record (Opportunities, Sales, Jobs) whose amounts the business
+// may have to keep, so its rows lose the link instead.
 //
 // NOTE: free text is not searched. A person's name typed into another row's
 // notes, a reminder title of another row, or a saved filter stays; the

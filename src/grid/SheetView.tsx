@@ -68,8 +68,8 @@ export function SheetView({ sheet, settings, onOpenCustomer, onQuickAdd }: Props
   const [selectedCount, setSelectedCount] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [shareRow, setShareRow] = useState<RowRecord | null>(null);
-  // A row added here waits in this ref; a row opened from elsewhere waits in rowFocus until
-  // this grid shows it, and a new request re-runs the focus effect below.
+  // A row added here waits in this ref. A row opened from elsewhere waits in rowFocus until this
+  // grid shows it, and each new request re-runs the focus effect below.
   const pendingFocusRowId = useRef<string | null>(null);
   const focusRequestVersion = useSyncExternalStore(subscribeRowFocus, rowFocusVersion);
   const [viewElement, setViewElement] = useState<HTMLDivElement | null>(null);

@@ -1,5 +1,5 @@
 // After an import the workbook contains data worth keeping, so the browser is
-// asked to keep it even under storage pressure, and the answer is shown.
+// asked to keep it even under storage pressure, and the outcome is shown.
 
 import { useEffect, useState } from 'react';
 

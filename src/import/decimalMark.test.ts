@@ -30,7 +30,7 @@ describe('detectDecimalMark', () => {
     expect(detectDecimalMark(column('1.500'), ';', 'en-GB').mark).toBe(',');
   });
 
-  it('reads three decimals after a leading 0 or four digits as decimals, in any workbook', () => {
+  it('unambiguous three-decimal values', () => {
     expect(detectDecimalMark(column('0.451', '0.125'), ',', 'de-DE')).toMatchObject({ mark: '.' });
     expect(detectDecimalMark(column('1234.567'), ';', 'nl-NL')).toMatchObject({ mark: '.' });
     expect(detectDecimalMark(column('0,451'), ',', 'en-GB')).toMatchObject({ mark: ',' });

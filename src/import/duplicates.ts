@@ -48,7 +48,7 @@ export function emailKey(text: string): string | undefined {
 /** Folds a name for comparison: trimmed, single spaces, lower case, accents removed. */
 export function nameKey(text: string): string | undefined {
   const key = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  // A name of only punctuation ("????", "-") says nothing about who the row is.
+  // A name of only punctuation ("????", "-") cannot identify anyone, so it gets no key.
   return /[\p{L}\p{N}]/u.test(key) ? key : undefined;
 }
 

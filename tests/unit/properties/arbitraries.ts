@@ -117,7 +117,7 @@ const urlValue = fc
   )
   .map((parts) => parts.join(''));
 
-/** A decimal with at most `decimals` digits after the point, as an exact Number. */
+/** Generates a decimal with at most `decimals` digits after the point, as an exact Number. */
 function decimalValue(maxInteger: number, decimals: number): fc.Arbitrary<number> {
   return fc
     .tuple(fc.integer({ min: -maxInteger, max: maxInteger }), fc.integer({ min: 0, max: decimals }))

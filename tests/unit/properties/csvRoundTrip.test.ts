@@ -13,7 +13,7 @@ import { isEmptyCell } from '../../../src/fields/registry';
 import type { CellValue, FieldContext } from '../../../src/fields/types';
 import { ALL_FIELDS, SUPPORTED_CONTEXTS, valueFor } from './arbitraries';
 
-/** A row with each field empty or holding a valid value, and at least one value, since empty rows are skipped. */
+/** Generates a row whose fields are empty or valid, with at least one value because import skips empty rows. */
 function rowArbitrary(ctx: FieldContext): fc.Arbitrary<Record<string, CellValue>> {
   const cells = Object.fromEntries(
     ALL_FIELDS.map((field) => [field.id, fc.option(valueFor(field, ctx), { nil: null, freq: 3 })]),
@@ -29,9 +29,9 @@ const NUMERIC_TYPES = new Set(['number', 'currency', 'percent']);
 /**
  * Runs the import steps on exported CSV text, as the import dialog does for
  * an existing sheet: decode, parse, then plan every row. Numbers are read
- * with a decimal point, the mark Kindling's export writes; a value such as
- * "1.500" fits both marks, so the dialog shows it and lets the user choose
- * (src/import/decimalMark.test.ts).
+ * with a decimal point, the mark Kindling's export writes. Detection is left
+ * out because a value such as "1.500" fits both marks, and there the dialog
+ * asks the user (src/import/decimalMark.test.ts).
  */
 function importCsv(csv: string, ctx: FieldContext) {
   const decoded = decodeCsvBytes(new TextEncoder().encode(csv));
