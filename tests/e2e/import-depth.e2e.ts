@@ -137,3 +137,17 @@ describe('import depth', () => {
     expect(await readCell(page, 2, 'Birthday')).toBe('--04-15');
   });
 });
+
+describe('a file with nothing to import', () => {
+  test('creates no empty sheet', async () => {
+    await openApp(page);
+    await chooseFileOnFirstRun(page, path.join(FIXTURES_DIR, 'import', 'unterminated-quote.csv'));
+    const { summary } = await confirmImport(page);
+
+    expect(summary).toContain('Nothing from unterminated-quote.csv could be imported, so no sheet was created');
+    expect(summary).toContain('0 added, 0 updated, 0 skipped, 1 rejected');
+    await closeImportDialog(page);
+    await page.getByRole('heading', { name: 'Choose a template' }).waitFor({ timeout: UI_TIMEOUT_MS });
+    expect(await page.getByRole('tab').count()).toBe(0);
+  });
+});
